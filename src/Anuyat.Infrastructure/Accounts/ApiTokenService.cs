@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using Anuyat.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anuyat.Infrastructure.Accounts;
+
+/// <summary>Creates, checks and revokes API bearer tokens. Tokens look like <c>anu_</c> + 43 URL-safe characters.</summary>
+public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock)
+{
+    public const string TokenPrefix = "anu_";
+
+    /// <summary>How long a token lives when the caller does not say: 90 days.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(90);
+
+    public static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(365);
+
+    /// <summary>Makes a new token and returns it in plain text; this is the only time it can be seen.</summary>
+    public async Task<(ApiToken Token, string PlainText)> CreateAsync(Guid accountId, string name, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    {
+        var life = lifetime ?? DefaultLifetime;
+        if (life <= TimeSpan.Zero || life > MaximumLifetime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), life, "A token lives between one second and 365 days.");
+        }
+
+        var plain = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            Name = string.IsNullOrWhiteSpace(name) ? "API" : name.Trim(),
+            TokenHash = Hash(plain),
+            Prefix = plain[..10],
+            CreatedAt = now,
+            ExpiresAt = now + life,
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return (token, plain);
+    }
+
+    /// <summary>The active account behind a token, or null when the token is unknown, expired, revoked or its account is deactivated.</summary>
+    public async Task<Account?> AuthenticateAsync(string plainText, CancellationToken cancellationToken = default)
+    {
+        if (!plainText.StartsWith(TokenPrefix, StringComparison.Ordinal) || plainText.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(plainText);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
+            .Join(db.Users, t => t.AccountId, a => a.Id, (t, a) => a)
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is { IsActive: true } ? found : null;
+    }
+
+    public async Task<IReadOnlyList<ApiToken>> ListAsync(Guid accountId, CancellationToken cancellationToken = default) =>
+        await db.ApiTokens.AsNoTracking().Where(t => t.AccountId == accountId).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
+
+    /// <summary>Revokes one of the account's own tokens; false when there is no such token for that account.</summary>
+    public async Task<bool> RevokeAsync(Guid accountId, Guid tokenId, CancellationToken cancellationToken = default)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.AccountId == accountId, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Ends every token of an account at once (deactivation, lost device).</summary>
+    public async Task<int> RevokeAllAsync(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
+    public static string Hash(string plainText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plainText)));
+
+    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

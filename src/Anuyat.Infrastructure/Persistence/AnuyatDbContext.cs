@@ -1,0 +1,36 @@
+using Anuyat.Domain.Organisation;
+using Anuyat.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anuyat.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of the monolith. Each module keeps its entity configuration in its own folder
+/// (<c>IEntityTypeConfiguration</c>); this class only lists the sets and picks them up.
+/// </summary>
+public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<District> Districts => Set<District>();
+
+    public DbSet<Section> Sections => Set<Section>();
+
+    public DbSet<Office> Offices => Set<Office>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AnuyatDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC everywhere; SQLite forgets the kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,86 @@
+using Anuyat.Infrastructure.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Anuyat.Infrastructure.Persistence;
+
+/// <summary>Which database engine holds the data. SQLite is the embedded default; PostgreSQL is for production.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "Anuyat.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Anuyat.Migrations.Postgres";
+
+    /// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Anuyat</c>, failing at start with the setting named.</summary>
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration, DataDirectory data)
+    {
+        var providerText = configuration["Database:Provider"];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText) || providerText.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (providerText.Equals("postgres", StringComparison.OrdinalIgnoreCase) || providerText.Equals("postgresql", StringComparison.OrdinalIgnoreCase))
+        {
+            provider = DatabaseProvider.Postgres;
+        }
+        else
+        {
+            throw new StartupException($"Database__Provider: expected 'Sqlite' or 'Postgres', got '{providerText}'.");
+        }
+
+        var connectionString = configuration.GetConnectionString("Anuyat");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return (provider, string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={data.DatabaseFile}" : connectionString);
+        }
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StartupException("ConnectionStrings__Anuyat: required when Database__Provider=Postgres.");
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"ConnectionStrings__Anuyat: not a valid PostgreSQL connection string ({e.Message}).", e);
+        }
+
+        return (provider, connectionString);
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly).EnableRetryOnFailure(3));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+    }
+
+    public static IServiceCollection AddAnuyatDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddSingleton(new DatabaseInfo(provider));
+        services.AddDbContext<AnuyatDbContext>(options => Configure(options, provider, connectionString));
+        return services;
+    }
+}
+
+/// <summary>The provider in use, for code that must differ (rare) and for the system page.</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider);

@@ -1,0 +1,106 @@
+using Anuyat.Domain.Accounts;
+using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anuyat.Web.Cli;
+
+/// <summary>
+/// The admin command line: <c>dotnet run --project src/Anuyat.Web -- COMMAND …</c>. Each command uses the same
+/// configuration as the server (ANUYAT_DATA, Database__Provider, ConnectionStrings__Anuyat), prints its result on
+/// standard output, and on failure prints one line to standard error and exits non-zero.
+/// </summary>
+public static class AdminCommands
+{
+    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+
+    /// <summary>The arguments the web host should see: none of the command's own.</summary>
+    public static string[] WebArguments(string[] args) => IsCommand(args) ? [] : args;
+
+    public static void ConfigureLogging(WebApplicationBuilder builder, string[] args)
+    {
+        if (IsCommand(args))
+        {
+            // The command's output is its result; logs only when something is wrong.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        }
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            var options = CommandLine.Parse(args);
+            return options.Verb switch
+            {
+                "token create" => await TokenCreateAsync(app, options),
+                "db migrate" => await DbMigrateAsync(app),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate."),
+            };
+        }
+        catch (CommandLineException e)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    private static async Task<int> TokenCreateAsync(WebApplication app, CommandLine options)
+    {
+        var email = options.Required("--email");
+        var roleText = options.Required("--role");
+        if (!Roles.TryParse(roleText, out var role))
+        {
+            return Fail($"--role: expected citizen, officer, approver or admin, not '{roleText}'.");
+        }
+
+        await PrepareAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var provisioning = scope.ServiceProvider.GetRequiredService<AccountProvisioning>();
+        var account = await provisioning.EnsureAsync(email, role, options.Optional("--district"), options.Optional("--section"));
+        if (!account.IsSuccess)
+        {
+            return Fail(account.Error!.Message.En + ".");
+        }
+
+        var days = options.Optional("--days");
+        TimeSpan? lifetime = null;
+        if (days is not null)
+        {
+            if (!int.TryParse(days, out var d) || d < 1 || d > 365)
+            {
+                return Fail("--days: a whole number from 1 to 365.");
+            }
+
+            lifetime = TimeSpan.FromDays(d);
+        }
+
+        var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+        var (_, plain) = await tokens.CreateAsync(account.Value.Id, options.Optional("--name") ?? "token create", lifetime);
+        Console.WriteLine(plain);
+        return 0;
+    }
+
+    private static async Task<int> DbMigrateAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnuyatDbContext>();
+        await DatabaseMigrator.MigrateAsync(db);
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).Count();
+        Console.WriteLine($"ok {applied} migrations applied");
+        return 0;
+    }
+
+    /// <summary>Commands see the same schema and reference data the server would.</summary>
+    private static Task PrepareAsync(WebApplication app) =>
+        StartupPreparation.PrepareAsync(app.Services, app.Configuration, app.Environment, app.Logger, CancellationToken.None);
+
+    private static int Fail(string reason)
+    {
+        Console.Error.WriteLine($"anuyat: {reason}");
+        return 2;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Threading.RateLimiting;
+using Anuyat.Domain.Accounts;
+using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Platform;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Anuyat.Web.Features.Accounts;
+
+/// <summary>Identity, the cookie and bearer schemes, the authorisation policies and the sign-in rate limits.</summary>
+public static class AccountsSetup
+{
+    public const string SmartScheme = "Anuyat";
+
+    public static class Policies
+    {
+        /// <summary>Officers, approvers and admins who proved a second factor (waived in Development only).</summary>
+        public const string Staff = "staff";
+        public const string Approver = "approver";
+        public const string Admin = "admin";
+        public const string Citizen = "citizen";
+    }
+
+    public static class RateLimits
+    {
+        public const string SignIn = "sign-in";
+        public const string TokenCreation = "token-creation";
+    }
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<AccountProvisioning>();
+
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Office", Policies.Staff);
+        });
+
+        services.AddIdentity<Account, IdentityRole<Guid>>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B §5.1.1.2).
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AnuyatDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "anuyat";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        var requireSecondFactor = !builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Accounts:RequireSecondFactorInDevelopment", false);
+        services.AddSingleton<IAuthorizationHandler>(new StaffRequirementHandler(requireSecondFactor));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Officer, Role.Approver, Role.Admin])))
+            .AddPolicy(Policies.Approver, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Approver])))
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Admin])))
+            .AddPolicy(Policies.Citizen, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaims.Role, Roles.Citizen));
+
+        var signInPerMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(RateLimits.TokenCreation, http => RateLimitPartition.GetFixedWindowLimiter(
+                CurrentUser.From(http.User)?.AccountId.ToString() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapGet("/api/v1/me", (HttpContext http) =>
+            {
+                var user = CurrentUser.From(http.User)!;
+                return Results.Ok(new { accountId = user.AccountId, role = user.Role.ToCode(), districtCode = user.DistrictCode, sectionCode = user.SectionCode });
+            })
+            .RequireAuthorization()
+            .WithName("GetMe")
+            .WithSummary("Who the bearer token or cookie belongs to: account id, role and office scope.");
+        return app;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ErrorResponses.IsApi(ctx.HttpContext))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

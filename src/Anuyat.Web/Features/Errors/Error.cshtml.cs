@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Anuyat.Web.Features.Errors;
+
+/// <summary>The friendly error page: Thai and English, a trace id to quote, never exception text.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public string TraceId { get; private set; } = string.Empty;
+
+    public bool IsNotFound => Status == 404;
+
+    public void OnGet(int? code) => Set(code);
+
+    public void OnPost(int? code) => Set(code);
+
+    private void Set(int? code)
+    {
+        Status = code ?? 500;
+        TraceId = HttpContext.TraceIdentifier;
+        Response.StatusCode = Status;
+    }
+}

@@ -1,0 +1,36 @@
+using Anuyat.Infrastructure.Organisation;
+using Anuyat.Infrastructure.Persistence;
+using Anuyat.Infrastructure.Platform;
+using Anuyat.Web.Features.Accounts;
+
+namespace Anuyat.Web.Platform;
+
+/// <summary>
+/// Runs before the server listens: the schema (migrated for SQLite, checked for PostgreSQL), the reference data from
+/// <c>reference/</c>, and the demo accounts in Development. Any problem stops the start with one clear line.
+/// </summary>
+public sealed class StartupPreparation(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<StartupPreparation> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) => await PrepareAsync(services, configuration, environment, logger, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger logger, CancellationToken cancellationToken)
+    {
+        var referenceFolder = ReferenceFiles.Locate("reference", configuration["Anuyat:ContentRoot"]);
+        var districts = OrganisationFiles.ReadDistricts(referenceFolder);
+        var sections = OrganisationFiles.ReadSections(referenceFolder);
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnuyatDbContext>();
+        var database = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
+        await DatabaseMigrator.PrepareAsync(db, database.Provider, cancellationToken);
+        var changes = await OrganisationSync.SyncAsync(db, districts, sections, cancellationToken);
+        logger.LogInformation("Reference data: {Districts} districts, {Sections} sections ({Changes} rows changed)", districts.Count, sections.Count, changes);
+
+        if (environment.IsDevelopment() && configuration.GetValue("Demo:Seed", true))
+        {
+            await DemoAccounts.SeedAsync(scope.ServiceProvider, districts, sections, logger, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Anuyat.Infrastructure.Platform;
+using Anuyat.Web.Cli;
+using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Features.Organisation;
+using Anuyat.Web.Platform;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(AdminCommands.WebArguments(args));
+    AdminCommands.ConfigureLogging(builder, args);
+    builder.AddPlatform();
+    builder.AddOrganisation();
+    builder.AddAccounts();
+
+    var app = builder.Build();
+
+    if (AdminCommands.IsCommand(args))
+    {
+        return await AdminCommands.RunAsync(app, args);
+    }
+
+    app.UsePlatform();
+    app.MapOrganisation();
+    app.MapAccounts();
+    app.MapPlatformEndpoints();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException e)
+{
+    // One clear line naming what is wrong; no stack trace for a configuration mistake.
+    await Console.Error.WriteLineAsync($"anuyat: cannot start: {e.Message}");
+    return 1;
+}
