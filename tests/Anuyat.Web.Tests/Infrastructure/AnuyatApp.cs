@@ -1,0 +1,135 @@
+using System.Net;
+using Anuyat.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Anuyat.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app on the real pipeline with its own data directory and its own database (SQLite file, or a fresh
+/// PostgreSQL database migrated the way a deployment would: explicitly, before start).
+/// </summary>
+public sealed class AnuyatApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private AnuyatApp(Db db, string environment, string dataDirectory, string? connectionString, IDictionary<string, string?>? settings)
+    {
+        Db = db;
+        Environment = environment;
+        DataDirectory = dataDirectory;
+        ConnectionString = connectionString;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["ANUYAT_DATA"] = dataDirectory,
+            ["Database:Provider"] = db.ToString(),
+            ["RateLimits:SignInPerMinute"] = settings?.TryGetValue("RateLimits:SignInPerMinute", out var limit) == true ? limit : "100000",
+        };
+        if (connectionString is not null)
+        {
+            _settings["ConnectionStrings:Anuyat"] = connectionString;
+        }
+    }
+
+    public Db Db { get; }
+
+    public string Environment { get; }
+
+    public string DataDirectory { get; }
+
+    public string? ConnectionString { get; }
+
+    /// <summary>Set when the app listens on a real Kestrel port (browser tests).</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    public static async Task<AnuyatApp> StartAsync(Db db, string environment = "Testing", IDictionary<string, string?>? settings = null, bool kestrel = false)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "anuyat-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dataDirectory);
+        string? connectionString = null;
+        if (db == Db.Postgres)
+        {
+            connectionString = await TestPostgres.CreateDatabaseAsync();
+            var options = new DbContextOptionsBuilder<AnuyatDbContext>();
+            DatabaseSetup.Configure(options, DatabaseProvider.Postgres, connectionString);
+            await using var context = new AnuyatDbContext(options.Options);
+            await DatabaseMigrator.MigrateAsync(context);
+        }
+
+        var app = new AnuyatApp(db, environment, dataDirectory, connectionString, settings);
+        if (kestrel)
+        {
+            app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            app.StartServer();
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            app.ServerAddress = new Uri(addresses.Addresses.First());
+        }
+        else
+        {
+            app.StartServer();
+        }
+
+        return app;
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they point.</summary>
+    public HttpClient NewClient(bool https = false) => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+    });
+
+    public T WithScope<T>(Func<IServiceProvider, T> action)
+    {
+        using var scope = Services.CreateScope();
+        return action(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by SQLite; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>
+/// One running app per database engine, shared by the tests of this assembly. Tests make their own data (fresh
+/// e-mail addresses, fresh applications), so sharing the app never couples them.
+/// </summary>
+public static class SharedApps
+{
+    private static readonly Lazy<Task<AnuyatApp>> SqliteApp = new(() => AnuyatApp.StartAsync(Db.Sqlite));
+    private static readonly Lazy<Task<AnuyatApp>> PostgresApp = new(() => AnuyatApp.StartAsync(Db.Postgres));
+
+    public static Task<AnuyatApp> Get(Db db) => db == Db.Sqlite ? SqliteApp.Value : PostgresApp.Value;
+}
