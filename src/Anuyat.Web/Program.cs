@@ -7,8 +7,8 @@ using Anuyat.Web.Platform;
 try
 {
     var builder = WebApplication.CreateBuilder(AdminCommands.WebArguments(args));
-    AdminCommands.ConfigureLogging(builder, args);
     builder.AddPlatform();
+    AdminCommands.ConfigureLogging(builder, args);
     builder.AddOrganisation();
     builder.AddAccounts();
 

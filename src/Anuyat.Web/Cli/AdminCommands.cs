@@ -24,8 +24,11 @@ public static class AdminCommands
     {
         if (IsCommand(args))
         {
-            // The command's output is its result; logs only when something is wrong.
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Standard output carries the command's result only; warnings and errors go to standard error.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.AddFilter((string? _, LogLevel level) => level >= LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         }
     }

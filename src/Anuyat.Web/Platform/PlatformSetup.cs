@@ -5,6 +5,7 @@ using Anuyat.Infrastructure.Persistence;
 using Anuyat.Infrastructure.Platform;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
 
 namespace Anuyat.Web.Platform;
 
@@ -82,6 +83,7 @@ public static class PlatformSetup
     {
         app.MapHealthChecks("/health").DisableHttpMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference(o => o.WithTitle("Anuyat API"));
         app.MapRazorPages();
         app.MapGet("/language/{code}", (string code, string? returnUrl, HttpContext http) =>
         {

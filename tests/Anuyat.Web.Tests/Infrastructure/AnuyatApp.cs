@@ -76,8 +76,8 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
         return app;
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they point.</summary>
-    public HttpClient NewClient(bool https = false) => CreateClient(new WebApplicationFactoryClientOptions
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they point. HTTPS by default: cookies are Secure outside Development.</summary>
+    public HttpClient NewClient(bool https = true) => CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = true,

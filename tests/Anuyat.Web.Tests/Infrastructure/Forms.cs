@@ -60,3 +60,13 @@ public static class Forms
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 }
+
+public static class Redirects
+{
+    /// <summary>Where a redirect points, as a local path and query, whether the header was absolute or relative.</summary>
+    public static string LocationPath(this HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"no Location header ({(int)response.StatusCode})");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+}
