@@ -1,3 +1,4 @@
+using Anuyat.Domain.Applications;
 using Anuyat.Domain.Organisation;
 using Anuyat.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,10 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     public DbSet<Office> Offices => Set<Office>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Counter> Counters => Set<Counter>();
+
+    public DbSet<PermitApplication> Applications => Set<PermitApplication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,112 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Anuyat.Domain.Applications.PermitApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FiledByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecommendationNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecommendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecommendedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicantAccountId", "UpdatedAt");
+
+                    b.HasIndex("DistrictCode", "SectionCode", "Status");
+
+                    b.ToTable("applications", (string)null);
+                });
+
             modelBuilder.Entity("Anuyat.Domain.Organisation.District", b =>
                 {
                     b.Property<string>("Code")
@@ -229,6 +335,20 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Persistence.Counter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("counters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -353,6 +473,92 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Domain.Applications.PermitApplication", b =>
+                {
+                    b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anuyat.Domain.Organisation.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Anuyat.Domain.Applications.DeadlineExtension", "Extensions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Days")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("GrantedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId");
+
+                            b1.ToTable("application_extensions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.OwnsOne("Anuyat.Domain.Applications.DeficiencyRecord", "Deficiency", b1 =>
+                        {
+                            b1.Property<Guid>("PermitApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("AnsweredAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("IssuedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("IssuedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Items")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PermitApplicationId");
+
+                            b1.ToTable("applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PermitApplicationId");
+                        });
+
+                    b.Navigation("Deficiency");
+
+                    b.Navigation("Extensions");
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Office", b =>

@@ -89,7 +89,8 @@ public static class AccountsSetup
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
         var requireSecondFactor = !builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Accounts:RequireSecondFactorInDevelopment", false);
-        services.AddSingleton<IAuthorizationHandler>(new StaffRequirementHandler(requireSecondFactor));
+        services.AddSingleton(new StaffSecondFactor(requireSecondFactor));
+        services.AddSingleton<IAuthorizationHandler, StaffRequirementHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Officer, Role.Approver, Role.Admin])))
             .AddPolicy(Policies.Approver, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Approver])))

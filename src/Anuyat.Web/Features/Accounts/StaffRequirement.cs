@@ -12,16 +12,22 @@ public sealed class StaffRequirement(IReadOnlyCollection<Role> roles) : IAuthori
 /// <summary>
 /// Staff act on other people's ID numbers, deeds and plans, so a password alone is not enough outside Development.
 /// </summary>
-public sealed class StaffRequirementHandler(bool requireSecondFactor) : AuthorizationHandler<StaffRequirement>
+public sealed class StaffRequirementHandler(StaffSecondFactor rule) : AuthorizationHandler<StaffRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffRequirement requirement)
     {
         var user = CurrentUser.From(context.User);
-        if (user is not null && requirement.Roles.Contains(user.Role) && (user.SecondFactor || !requireSecondFactor))
+        if (user is not null && requirement.Roles.Contains(user.Role) && rule.IsSatisfiedBy(user))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Whether staff must have proved a second factor in this session: always, except in Development.</summary>
+public sealed record StaffSecondFactor(bool Required)
+{
+    public bool IsSatisfiedBy(CurrentUser user) => !user.IsStaff || user.SecondFactor || !Required;
 }

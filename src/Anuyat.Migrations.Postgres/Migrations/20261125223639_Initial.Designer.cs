@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Anuyat.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AnuyatDbContext))]
-    [Migration("20261125221521_Initial")]
+    [Migration("20261125223639_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,112 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Anuyat.Domain.Applications.PermitApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ApplicantAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("FiledByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RecommendationNote")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RecommendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecommendedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("ServiceVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicantAccountId", "UpdatedAt");
+
+                    b.HasIndex("DistrictCode", "SectionCode", "Status");
+
+                    b.ToTable("applications", (string)null);
+                });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.District", b =>
                 {
@@ -237,6 +343,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Persistence.Counter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("counters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -365,6 +485,94 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Domain.Applications.PermitApplication", b =>
+                {
+                    b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anuyat.Domain.Organisation.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Anuyat.Domain.Applications.DeadlineExtension", "Extensions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Days")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime>("GrantedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("GrantedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId");
+
+                            b1.ToTable("application_extensions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.OwnsOne("Anuyat.Domain.Applications.DeficiencyRecord", "Deficiency", b1 =>
+                        {
+                            b1.Property<Guid>("PermitApplicationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTime?>("AnsweredAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTime>("IssuedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("IssuedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Items")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.HasKey("PermitApplicationId");
+
+                            b1.ToTable("applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PermitApplicationId");
+                        });
+
+                    b.Navigation("Deficiency");
+
+                    b.Navigation("Extensions");
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Office", b =>

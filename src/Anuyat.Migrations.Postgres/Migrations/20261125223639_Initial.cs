@@ -27,6 +27,18 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "counters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_counters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "districts",
                 columns: table => new
                 {
@@ -168,6 +180,59 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ServiceCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ServiceVersion = table.Column<int>(type: "integer", nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    SectionCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApplicantAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FiledByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AnswersJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Deficiency_Items = table.Column<string>(type: "text", nullable: true),
+                    Deficiency_Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Deficiency_DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Deficiency_IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Deficiency_IssuedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Deficiency_AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecommendedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Recommendation = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    RecommendationNote = table.Column<string>(type: "text", nullable: true),
+                    RecommendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Decision = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "text", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_applications_AspNetUsers_ApplicantAccountId",
+                        column: x => x.ApplicantAccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_applications_districts_DistrictCode",
+                        column: x => x.DistrictCode,
+                        principalTable: "districts",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -252,6 +317,29 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "application_extensions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GrantedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_application_extensions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_application_extensions_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_AccountId",
                 table: "api_tokens",
@@ -261,6 +349,27 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "IX_api_tokens_TokenHash",
                 table: "api_tokens",
                 column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_application_extensions_ApplicationId",
+                table: "application_extensions",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_ApplicantAccountId_UpdatedAt",
+                table: "applications",
+                columns: new[] { "ApplicantAccountId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_DistrictCode_SectionCode_Status",
+                table: "applications",
+                columns: new[] { "DistrictCode", "SectionCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_Reference",
+                table: "applications",
+                column: "Reference",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -323,6 +432,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "api_tokens");
 
             migrationBuilder.DropTable(
+                name: "application_extensions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -338,7 +450,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "counters");
+
+            migrationBuilder.DropTable(
                 name: "offices");
+
+            migrationBuilder.DropTable(
+                name: "applications");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

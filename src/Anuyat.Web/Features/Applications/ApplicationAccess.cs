@@ -1,0 +1,23 @@
+using Anuyat.Domain.Accounts;
+using Anuyat.Domain.Applications;
+using Anuyat.Web.Features.Accounts;
+
+namespace Anuyat.Web.Features.Applications;
+
+/// <summary>
+/// Who may see an application: its applicant, whoever keyed it in at the counter, and the staff of the office that
+/// holds it (its district and section). Everyone else is told it does not exist (API.md: 404, not 403).
+/// </summary>
+public static class ApplicationAccess
+{
+    public static bool CanSee(this CurrentUser user, PermitApplication application, StaffSecondFactor rule) =>
+        user.AccountId == application.ApplicantAccountId
+        || user.AccountId == application.FiledByAccountId
+        || IsOfficeStaff(user, application, rule);
+
+    public static bool IsOfficeStaff(this CurrentUser user, PermitApplication application, StaffSecondFactor rule) =>
+        user.Role is Role.Officer or Role.Approver
+        && rule.IsSatisfiedBy(user)
+        && user.DistrictCode == application.DistrictCode
+        && user.SectionCode == application.SectionCode;
+}

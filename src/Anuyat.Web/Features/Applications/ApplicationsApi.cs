@@ -1,0 +1,213 @@
+using System.Text.Json;
+using Anuyat.Domain.Accounts;
+using Anuyat.Domain.Applications;
+using Anuyat.Domain.Common;
+using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anuyat.Web.Features.Applications;
+
+/// <summary>The application endpoints of API.md: create a draft, replace its answers, read it, list.</summary>
+public static class ApplicationsApi
+{
+    public static RouteGroupBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/applications").WithTags("Applications").RequireAuthorization();
+        api.MapPost("/", CreateAsync).WithName("CreateApplication")
+            .WithSummary("Opens a draft application for a service in a district; answers may be partial.");
+        api.MapPut("/{id:guid}/answers", ReplaceAnswersAsync).WithName("ReplaceAnswers")
+            .WithSummary("Replaces the draft's answers; what was sent is always kept, problems are reported per field.");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetApplication")
+            .WithSummary("One application: status, reference, answers, the legal deadline and the clock.");
+        api.MapGet("/", ListAsync).WithName("ListApplications")
+            .WithSummary("A citizen's own applications, or an officer's queue (filters: status, overdue).");
+        api.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawApplication")
+            .WithSummary("The applicant withdraws an application that has not been decided.");
+        return api;
+    }
+
+    public sealed record CreateRequest(string? ServiceCode, string? DistrictCode, JsonElement? Answers);
+
+    public sealed record CreatedResponse(Guid Id, string Reference, string Status);
+
+    public sealed record AnswersRequest(JsonElement? Answers);
+
+    public sealed record ApplicationResponse(
+        Guid Id,
+        string Reference,
+        string Status,
+        string StatusTh,
+        string StatusEn,
+        string ServiceCode,
+        int ServiceVersion,
+        string DistrictCode,
+        string SectionCode,
+        string Channel,
+        JsonElement Answers,
+        DateTime CreatedAt,
+        DateTime UpdatedAt,
+        DateTime? SubmittedAt);
+
+    public sealed record ApplicationSummary(Guid Id, string Reference, string Status, string ServiceCode, string DistrictCode, DateTime UpdatedAt, DateTime? SubmittedAt);
+
+    private static async Task<IResult> CreateAsync(CreateRequest request, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User)!;
+        if (user.Role != Role.Citizen)
+        {
+            // Counter intake by officers files for a named applicant; it has its own endpoint.
+            return ErrorResponses.Problem(new RuleViolation("citizens-only", new BilingualText("เฉพาะผู้ยื่นคำขอสร้างคำขอได้", "Only applicants open applications here")));
+        }
+
+        var errors = new Dictionary<string, BilingualText[]>();
+        var today = BangkokToday(clock);
+        var service = string.IsNullOrWhiteSpace(request.ServiceCode) ? null : services.InForce(request.ServiceCode.Trim(), today);
+        if (service is null)
+        {
+            errors["serviceCode"] = [new("ไม่พบบริการนี้", "There is no such service")];
+        }
+
+        var districtCode = request.DistrictCode?.Trim();
+        if (string.IsNullOrEmpty(districtCode) || !await db.Districts.AnyAsync(d => d.Code == districtCode, ct))
+        {
+            errors["districtCode"] = [new("เลือกเขตจากรายการ (รหัส 1001–1050)", "Choose a district from the list (codes 1001–1050)")];
+        }
+
+        if (request.Answers is { } answers && answers.ValueKind != JsonValueKind.Object)
+        {
+            errors["answers"] = [new("คำตอบต้องเป็นออบเจกต์ JSON", "Answers must be a JSON object")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ErrorResponses.ValidationProblem(errors);
+        }
+
+        if (!services.IsOpenIn(service!.Code, districtCode!, today))
+        {
+            return ErrorResponses.Problem(new RuleViolation("service-not-open-in-district", new BilingualText(
+                "บริการนี้ยังไม่เปิดให้ยื่นออนไลน์ในเขตนี้ โปรดติดต่อสำนักงานเขต",
+                "This service is not yet open online in this district; please contact the district office")));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var year = ApplicationReference.BuddhistYearOf(today);
+        var number = await Counters.NextAsync(db, ApplicationReference.CounterKey(districtCode!, year), ct);
+        var application = PermitApplication.Open(
+            Guid.CreateVersion7(),
+            new ApplicationReference(districtCode!, year, number),
+            service.Code,
+            service.Version,
+            service.SectionCode,
+            user.AccountId,
+            user.AccountId,
+            Channel.Online,
+            request.Answers?.GetRawText() ?? "{}",
+            now);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Results.Created($"/api/v1/applications/{application.Id}", new CreatedResponse(application.Id, application.Reference, application.Status.ToCode()));
+    }
+
+    private static async Task<IResult> ReplaceAnswersAsync(Guid id, AnswersRequest request, HttpContext http, AnuyatDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User)!;
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || (user.AccountId != application.ApplicantAccountId && user.AccountId != application.FiledByAccountId))
+        {
+            return NotFound();
+        }
+
+        if (request.Answers is not { ValueKind: JsonValueKind.Object } answers)
+        {
+            return ErrorResponses.ValidationProblem(new Dictionary<string, BilingualText[]> { ["answers"] = [new("คำตอบต้องเป็นออบเจกต์ JSON", "Answers must be a JSON object")] });
+        }
+
+        var result = application.ReplaceAnswers(answers.GetRawText(), clock.GetUtcNow().UtcDateTime);
+        if (!result.IsSuccess)
+        {
+            return ErrorResponses.Problem(result.Error!);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(ToResponse(application));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User)!;
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        return application is not null && user.CanSee(application, rule) ? Results.Ok(ToResponse(application)) : NotFound();
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, string? status, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User)!;
+        var query = db.Applications.AsNoTracking();
+        if (user.Role == Role.Citizen)
+        {
+            query = query.Where(a => a.ApplicantAccountId == user.AccountId);
+        }
+        else if (user.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(user))
+        {
+            // An office sees its own district and section, never a draft the applicant has not sent.
+            query = query.Where(a => a.DistrictCode == user.DistrictCode && a.SectionCode == user.SectionCode && a.Status != ApplicationStatus.Draft);
+        }
+        else
+        {
+            return Results.Ok(Array.Empty<ApplicationSummary>());
+        }
+
+        if (status is not null)
+        {
+            if (!ApplicationStatuses.TryParse(status, out var wanted))
+            {
+                return ErrorResponses.ValidationProblem(new Dictionary<string, BilingualText[]> { ["status"] = [new($"ไม่รู้จักสถานะ '{status}'", $"Unknown status '{status}'")] });
+            }
+
+            query = query.Where(a => a.Status == wanted);
+        }
+
+        var list = await query.OrderByDescending(a => a.UpdatedAt).Take(200)
+            .Select(a => new ApplicationSummary(a.Id, a.Reference, a.Status.ToCode(), a.ServiceCode, a.DistrictCode, a.UpdatedAt, a.SubmittedAt))
+            .ToListAsync(ct);
+        return Results.Ok(list);
+    }
+
+    private static async Task<IResult> WithdrawAsync(Guid id, HttpContext http, AnuyatDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User)!;
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || user.AccountId != application.ApplicantAccountId)
+        {
+            return NotFound();
+        }
+
+        var result = application.Withdraw(clock.GetUtcNow().UtcDateTime);
+        if (!result.IsSuccess)
+        {
+            return ErrorResponses.Problem(result.Error!);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(ToResponse(application));
+    }
+
+    private static IResult NotFound() =>
+        ErrorResponses.Problem(new NotFoundError("application-not-found", new BilingualText("ไม่พบคำขอนี้", "There is no such application")));
+
+    private static ApplicationResponse ToResponse(PermitApplication a)
+    {
+        var status = a.Status.Describe();
+        using var answers = JsonDocument.Parse(a.AnswersJson);
+        return new ApplicationResponse(a.Id, a.Reference, a.Status.ToCode(), status.Th, status.En, a.ServiceCode, a.ServiceVersion, a.DistrictCode, a.SectionCode,
+            a.Channel.ToString().ToLowerInvariant(), answers.RootElement.Clone(), a.CreatedAt, a.UpdatedAt, a.SubmittedAt);
+    }
+
+    public static DateOnly BangkokToday(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, ThaiDates.Bangkok));
+}

@@ -1,0 +1,13 @@
+namespace Anuyat.Web.Features.Applications;
+
+/// <summary>Applications: the citizen's drafts and filed applications, and the API over them.</summary>
+public static class ApplicationsSetup
+{
+    public static WebApplicationBuilder AddApplications(this WebApplicationBuilder builder) => builder;
+
+    public static WebApplication MapApplications(this WebApplication app)
+    {
+        app.MapApplicationsApi();
+        return app;
+    }
+}
