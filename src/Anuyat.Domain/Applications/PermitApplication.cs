@@ -274,7 +274,8 @@ public sealed class PermitApplication
             return new ValidationFailed(new Dictionary<string, BilingualText[]>
             {
                 ["reasons"] = [new("การไม่อนุญาตต้องระบุเหตุผล (พ.ร.บ. การอำนวยความสะดวกฯ มาตรา 10)", "A refusal must give its reasons (Licensing Facilitation Act s.10)")],
-            }) { LegalBasis = "Licensing Facilitation Act B.E. 2558 s.10" };
+            })
+            { LegalBasis = "Licensing Facilitation Act B.E. 2558 s.10" };
         }
 
         Decision = outcome;

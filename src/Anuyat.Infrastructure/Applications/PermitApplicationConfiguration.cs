@@ -1,7 +1,7 @@
+using System.Text.Json;
 using Anuyat.Domain.Applications;
 using Anuyat.Domain.Organisation;
 using Anuyat.Infrastructure.Accounts;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
