@@ -7,7 +7,7 @@ public static class ApplicationsSetup
 
     public static WebApplication MapApplications(this WebApplication app)
     {
-        app.MapApplicationsApi();
+        app.MapApplicationsApi().MapReviewApi();
         return app;
     }
 }

@@ -16,4 +16,17 @@ public interface IServiceDirectory
     bool IsOpenIn(string serviceCode, string districtCode, DateOnly day);
 }
 
-public sealed record ServiceInForce(string Code, int Version, string SectionCode, string NameTh, string NameEn);
+/// <param name="ChecklistItemCodes">The document checklist's item codes; a deficiency record may list only these.</param>
+/// <param name="LegalDeadlineDays">The manual's total time, in business days.</param>
+/// <param name="Extensions">How many times, and by how many days, an approver may extend the deadline.</param>
+/// <param name="ChargesFee">Whether an approval is followed by an invoice.</param>
+public sealed record ServiceInForce(
+    string Code,
+    int Version,
+    string SectionCode,
+    string NameTh,
+    string NameEn,
+    IReadOnlySet<string> ChecklistItemCodes,
+    int LegalDeadlineDays,
+    Anuyat.Domain.Applications.ExtensionRule Extensions,
+    bool ChargesFee);

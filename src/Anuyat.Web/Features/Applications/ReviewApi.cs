@@ -1,0 +1,137 @@
+using Anuyat.Domain.Accounts;
+using Anuyat.Domain.Applications;
+using Anuyat.Domain.Common;
+using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anuyat.Web.Features.Applications;
+
+/// <summary>
+/// The office's actions on a file (API.md): accept, the one deficiency record, recommendation, decision, extension.
+/// Only staff of the office that holds the file may act; for anyone else the file does not exist (404).
+/// </summary>
+public static class ReviewApi
+{
+    public sealed record DeficiencyRequest(string[]? Items, string? Note, DateOnly? DueDate);
+
+    public sealed record RecommendationRequest(string? Outcome, string? Note);
+
+    public sealed record DecisionRequest(string? Outcome, string? Reasons);
+
+    public sealed record ExtensionRequest(string? Reason);
+
+    public static RouteGroupBuilder MapReviewApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptApplication")
+            .WithSummary("The officer finds the file complete; review starts.");
+        api.MapPost("/{id:guid}/deficiency", DeficiencyAsync).WithName("RecordDeficiency")
+            .WithSummary("The one written request for missing items (Licensing Facilitation Act s.8); a second one is refused with 409.");
+        api.MapPost("/{id:guid}/recommendation", RecommendAsync).WithName("Recommend")
+            .WithSummary("The reviewing officer recommends approve or refuse.");
+        api.MapPost("/{id:guid}/decision", DecideAsync).WithName("Decide")
+            .WithSummary("The approver decides; a refusal needs reasons; the approver may not be the recommending officer.");
+        api.MapPost("/{id:guid}/extension", ExtendAsync).WithName("ExtendDeadline")
+            .WithSummary("The approver extends the legal deadline with a written reason, within the service's limit.");
+        return api;
+    }
+
+    private static Task<IResult> AcceptAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, [Role.Officer], (application, _) => application.Accept(Now(clock)), ct);
+
+    private static Task<IResult> DeficiencyAsync(Guid id, DeficiencyRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, [Role.Officer], (application, user) =>
+        {
+            var service = services.Version(application.ServiceCode, application.ServiceVersion);
+            var items = request.Items ?? [];
+            var unknown = items.Where(i => service is null || !service.ChecklistItemCodes.Contains(i)).ToList();
+            if (unknown.Count > 0)
+            {
+                return new ValidationFailed(new Dictionary<string, BilingualText[]>
+                {
+                    ["items"] = [new($"ไม่มีรายการ {string.Join(", ", unknown)} ในรายการเอกสารของบริการนี้", $"{string.Join(", ", unknown)} is not on this service's checklist")],
+                });
+            }
+
+            if (request.DueDate is null)
+            {
+                return new ValidationFailed(new Dictionary<string, BilingualText[]> { ["dueDate"] = [new("ระบุวันครบกำหนด (yyyy-MM-dd)", "Give the due date (yyyy-MM-dd)")] });
+            }
+
+            return application.RecordDeficiency(items, request.Note ?? string.Empty, request.DueDate.Value, ApplicationsApi.BangkokToday(clock), user.AccountId, Now(clock));
+        }, ct);
+
+    private static Task<IResult> RecommendAsync(Guid id, RecommendationRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, [Role.Officer], (application, user) => request.Outcome switch
+        {
+            "approve" => application.Recommend(RecommendationOutcome.Approve, request.Note ?? string.Empty, user.AccountId, Now(clock)),
+            "refuse" => application.Recommend(RecommendationOutcome.Refuse, request.Note ?? string.Empty, user.AccountId, Now(clock)),
+            _ => OutcomeError("approve", "refuse"),
+        }, ct);
+
+    private static Task<IResult> DecideAsync(Guid id, DecisionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, [Role.Approver], (application, user) =>
+        {
+            var chargesFee = services.Version(application.ServiceCode, application.ServiceVersion)?.ChargesFee ?? false;
+            return request.Outcome switch
+            {
+                "approved" => application.Decide(DecisionOutcome.Approved, request.Reasons ?? string.Empty, chargesFee, user.AccountId, Now(clock)),
+                "refused" => application.Decide(DecisionOutcome.Refused, request.Reasons ?? string.Empty, chargesFee, user.AccountId, Now(clock)),
+                _ => OutcomeError("approved", "refused"),
+            };
+        }, ct);
+
+    private static Task<IResult> ExtendAsync(Guid id, ExtensionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, [Role.Approver], (application, user) =>
+        {
+            var extensions = services.Version(application.ServiceCode, application.ServiceVersion)?.Extensions ?? new ExtensionRule(0, 0);
+            return application.Extend(request.Reason ?? string.Empty, extensions, user.AccountId, Now(clock));
+        }, ct);
+
+    /// <summary>
+    /// Loads the file within the caller's office, applies the action, and saves it; a concurrent change by a colleague
+    /// is reported as 409 with the fresh state, never overwritten.
+    /// </summary>
+    private static async Task<IResult> ActAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, Role[] roles, Func<PermitApplication, CurrentUser, Result<PermitApplication>> action, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User)!;
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || !user.IsOfficeStaff(application, rule))
+        {
+            return ErrorResponses.Problem(new NotFoundError("application-not-found", new BilingualText("ไม่พบคำขอนี้", "There is no such application")));
+        }
+
+        if (!roles.Contains(user.Role))
+        {
+            return ErrorResponses.Problem(new RuleViolation("role-required", new BilingualText(
+                $"การดำเนินการนี้ต้องทำโดย{(roles.Contains(Role.Approver) ? "ผู้อนุมัติ" : "เจ้าหน้าที่ผู้ตรวจ")}",
+                $"This action is for {(roles.Contains(Role.Approver) ? "an approver" : "a reviewing officer")}")));
+        }
+
+        var result = action(application, user);
+        if (!result.IsSuccess)
+        {
+            return ErrorResponses.Problem(result.Error!);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ErrorResponses.Problem(new ConflictError("changed-by-someone-else", new BilingualText(
+                "มีผู้อื่นแก้ไขคำขอนี้ก่อนหน้าคุณ โปรดโหลดข้อมูลล่าสุดแล้วลองอีกครั้ง",
+                "Someone else changed this application first; reload it and try again")));
+        }
+
+        return Results.Ok(new { id = application.Id, reference = application.Reference, status = application.Status.ToCode(), rowVersion = application.RowVersion });
+    }
+
+    private static ValidationFailed OutcomeError(string first, string second) =>
+        new(new Dictionary<string, BilingualText[]> { ["outcome"] = [new($"เลือก {first} หรือ {second}", $"Choose {first} or {second}")] });
+
+    private static DateTime Now(TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
+}
