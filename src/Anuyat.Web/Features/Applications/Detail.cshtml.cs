@@ -1,0 +1,82 @@
+using Anuyat.Domain.Applications;
+using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using static Anuyat.Web.Platform.Text;
+
+namespace Anuyat.Web.Features.Applications;
+
+/// <summary>
+/// The applicant's view of one application: where it stands in plain words, who holds it (the section, never a
+/// person's name), and what they must do now.
+/// </summary>
+[Authorize]
+public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory, StaffSecondFactor rule, TimeProvider clock) : PageModel
+{
+    public PermitApplication Application { get; private set; } = null!;
+
+    public string ServiceName { get; private set; } = string.Empty;
+
+    public string HeldBy { get; private set; } = string.Empty;
+
+    public string WhatNext { get; private set; } = string.Empty;
+
+    public bool CanWithdraw { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, tracking: false, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, tracking: true, cancellationToken) || Application.ApplicantAccountId != CurrentUser.From(User)!.AccountId)
+        {
+            return NotFound();
+        }
+
+        var result = Application.Withdraw(clock.GetUtcNow().UtcDateTime);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddModelError(string.Empty, T(result.Error!.Message));
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken)
+    {
+        var me = CurrentUser.From(User)!;
+        var query = tracking ? db.Applications : db.Applications.AsNoTracking();
+        var application = await query.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null || !me.CanSee(application, rule))
+        {
+            return false;
+        }
+
+        Application = application;
+        var service = directory.Version(application.ServiceCode, application.ServiceVersion);
+        ServiceName = service is null ? application.ServiceCode : T(service.NameTh, service.NameEn);
+        var district = await db.Districts.AsNoTracking().FirstAsync(d => d.Code == application.DistrictCode, cancellationToken);
+        var section = await db.Sections.AsNoTracking().FirstAsync(s => s.Code == application.SectionCode, cancellationToken);
+        HeldBy = application.Status is ApplicationStatus.Draft or ApplicationStatus.Deficient
+            ? T("คุณ (ผู้ยื่นคำขอ)", "You (the applicant)")
+            : T($"{section.NameTh} สำนักงานเขต{district.NameTh}", $"{section.NameEn}, {district.NameEn} District Office");
+        WhatNext = application.Status switch
+        {
+            ApplicationStatus.Draft => T("กรอกข้อมูลและแนบเอกสารให้ครบ แล้วยื่นคำขอ", "Finish the answers and documents, then send the application."),
+            ApplicationStatus.Submitted => T("ไม่ต้องทำอะไร เจ้าหน้าที่กำลังตรวจความครบถ้วน", "Nothing for now: the office is checking the file is complete."),
+            ApplicationStatus.Deficient => T("ส่งเอกสารหรือแก้ไขข้อมูลตามบันทึกความบกพร่องภายในวันครบกำหนด", "Send the missing items listed in the deficiency record by the due date."),
+            ApplicationStatus.InReview or ApplicationStatus.Inspection => T("ไม่ต้องทำอะไร สำนักงานเขตกำลังพิจารณา", "Nothing for now: the office is considering it."),
+            ApplicationStatus.AwaitingPayment => T("ชำระค่าธรรมเนียมเพื่อรับใบอนุญาต", "Pay the fee to receive the permit."),
+            ApplicationStatus.Issued => T("ดาวน์โหลดใบอนุญาตได้", "You can download the permit."),
+            ApplicationStatus.Refused => T("อ่านเหตุผลด้านล่าง หากไม่เห็นด้วยติดต่อสำนักงานเขต", "Read the reasons below; contact the district office if you disagree."),
+            _ => T("คำขอนี้สิ้นสุดแล้ว", "This application is closed."),
+        };
+        CanWithdraw = application.Status.CanWithdraw() && application.ApplicantAccountId == me.AccountId;
+        return true;
+    }
+}
