@@ -295,7 +295,7 @@ public sealed class PermitApplication
     }
 
     /// <summary>An approver extends the legal deadline with a written reason, within what the service allows.</summary>
-    public Result<PermitApplication> Extend(string reason, ExtensionRule rule, Guid approver, DateTime now)
+    public Result<PermitApplication> Extend(string reason, ExtensionLimit rule, Guid approver, DateTime now)
     {
         if (Status is not (ApplicationStatus.Submitted or ApplicationStatus.InReview or ApplicationStatus.Inspection))
         {

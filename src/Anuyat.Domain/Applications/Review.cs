@@ -53,7 +53,7 @@ public sealed class DeadlineExtension
 }
 
 /// <summary>The limits a service's manual sets on extensions (ข.1: twice, 45 days each).</summary>
-public readonly record struct ExtensionRule(int MaxCount, int DaysEach);
+public readonly record struct ExtensionLimit(int MaxCount, int DaysEach);
 
 internal static class ReviewErrors
 {

@@ -10,7 +10,7 @@ public sealed class PermitApplicationTests
     private static readonly Guid Citizen = Guid.NewGuid();
     private static readonly Guid Reviewer = Guid.NewGuid();
     private static readonly Guid Approver = Guid.NewGuid();
-    private static readonly ExtensionRule BuildingPermitExtensions = new(2, 45);
+    private static readonly ExtensionLimit BuildingPermitExtensions = new(2, 45);
 
     [Fact]
     public void Reference_IsDistrictBuddhistYearAndSixDigitNumber()

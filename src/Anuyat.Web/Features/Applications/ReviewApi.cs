@@ -86,7 +86,7 @@ public static class ReviewApi
     private static Task<IResult> ExtendAsync(Guid id, ExtensionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
         ActAsync(id, http, db, rule, [Role.Approver], (application, user) =>
         {
-            var extensions = services.Version(application.ServiceCode, application.ServiceVersion)?.Extensions ?? new ExtensionRule(0, 0);
+            var extensions = services.Version(application.ServiceCode, application.ServiceVersion)?.Extensions ?? new ExtensionLimit(0, 0);
             return application.Extend(request.Reason ?? string.Empty, extensions, user.AccountId, Now(clock));
         }, ct);
 

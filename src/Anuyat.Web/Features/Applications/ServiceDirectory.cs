@@ -28,5 +28,5 @@ public sealed record ServiceInForce(
     string NameEn,
     IReadOnlySet<string> ChecklistItemCodes,
     int LegalDeadlineDays,
-    Anuyat.Domain.Applications.ExtensionRule Extensions,
+    Anuyat.Domain.Applications.ExtensionLimit Extensions,
     bool ChargesFee);
