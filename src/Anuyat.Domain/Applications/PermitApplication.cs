@@ -75,6 +75,15 @@ public sealed class PermitApplication
 
     public List<DeadlineExtension> Extensions { get; private set; } = [];
 
+    /// <summary>The officer working the file, if someone claimed it or was assigned it.</summary>
+    public Guid? AssignedTo { get; private set; }
+
+    /// <summary>
+    /// The legal deadline as last computed from the clock's facts (kept so queues sort and filter in the database);
+    /// recomputed whenever the facts or the holiday calendar change. Null for drafts.
+    /// </summary>
+    public DateOnly? LegalDeadline { get; private set; }
+
     /// <summary>Bumped on every change; two officers acting at once cannot silently overwrite each other.</summary>
     public int RowVersion { get; private set; }
 
@@ -318,6 +327,30 @@ public sealed class PermitApplication
         Touch(now);
         return this;
     }
+
+    /// <summary>An officer takes the file, or a colleague assigns it to them; only open files can be worked.</summary>
+    public Result<PermitApplication> AssignTo(Guid officer, DateTime now)
+    {
+        if (Status == ApplicationStatus.Draft || Status.IsClosed())
+        {
+            return ReviewErrors.WrongStatus(Status, "assign");
+        }
+
+        AssignedTo = officer;
+        Touch(now);
+        return this;
+    }
+
+    /// <summary>The officer gives the file back to the office's queue.</summary>
+    public Result<PermitApplication> Release(DateTime now)
+    {
+        AssignedTo = null;
+        Touch(now);
+        return this;
+    }
+
+    /// <summary>Stores the deadline computed by the legal clock; not a change of the file, so no new row version.</summary>
+    public void RecordLegalDeadline(DateOnly? deadline) => LegalDeadline = deadline;
 
     private void Touch(DateTime now)
     {

@@ -46,7 +46,8 @@ internal sealed class PermitApplicationConfiguration : IEntityTypeConfiguration<
 
         // The citizen's "My applications" and the office's queue are the two hot lists.
         builder.HasIndex(a => new { a.ApplicantAccountId, a.UpdatedAt });
-        builder.HasIndex(a => new { a.DistrictCode, a.SectionCode, a.Status });
+        builder.HasIndex(a => new { a.DistrictCode, a.SectionCode, a.Status, a.LegalDeadline });
+        builder.HasIndex(a => a.AssignedTo);
     }
 
     private static ApplicationStatus Parse(string code) =>

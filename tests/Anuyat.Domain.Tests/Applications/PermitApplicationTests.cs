@@ -186,3 +186,22 @@ public sealed class PermitApplicationTests
         return application;
     }
 }
+
+public sealed class AssignmentTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void AssignTo_ADraft_IsRefused_ButAnOpenFileCanBeClaimedAndReleased()
+    {
+        var officer = Guid.NewGuid();
+        var application = PermitApplication.Open(Guid.NewGuid(), new ApplicationReference("1001", 2569, 9), "x", 1, "public-works", Guid.NewGuid(), Guid.NewGuid(), Channel.Online, "{}", Now);
+
+        Assert.Equal("wrong-status", application.AssignTo(officer, Now).Error!.Code);
+        application.Submit(Now);
+        Assert.True(application.AssignTo(officer, Now).IsSuccess);
+        Assert.Equal(officer, application.AssignedTo);
+        application.Release(Now);
+        Assert.Null(application.AssignedTo);
+    }
+}
