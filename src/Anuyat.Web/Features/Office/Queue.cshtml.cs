@@ -1,0 +1,177 @@
+using Anuyat.Domain.Applications;
+using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Features.Applications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using static Anuyat.Web.Platform.Text;
+
+namespace Anuyat.Web.Features.Office;
+
+/// <summary>
+/// The office's work queue: every file of this district and section that the applicant has sent, soonest legal
+/// deadline first, with a tab per stage and its count, and claim / release. Nobody sees another office's files.
+/// </summary>
+public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, TimeProvider clock) : PageModel
+{
+    public sealed record TabLink(string Key, string Label, int Count, string Url, bool Current);
+
+    public sealed record Row(Guid Id, string Reference, string Service, string Status, DateOnly? Deadline, bool Overdue, string? AssignedTo, bool Mine, int RowVersion);
+
+    public sealed record ServiceOption(string Code, string Name);
+
+    [BindProperty(SupportsGet = true)]
+    public string Tab { get; set; } = "open";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Service { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
+    public string OfficeName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<TabLink> Tabs { get; private set; } = [];
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyList<ServiceOption> Services { get; private set; } = [];
+
+    private static readonly (string Key, string Th, string En, ApplicationStatus[] Statuses)[] TabDefinitions =
+    [
+        ("open", "ยังไม่เสร็จ", "Open", [ApplicationStatus.Submitted, ApplicationStatus.Deficient, ApplicationStatus.InReview, ApplicationStatus.Inspection, ApplicationStatus.AwaitingPayment]),
+        ("intake", "รอตรวจความครบถ้วน", "Completeness check", [ApplicationStatus.Submitted]),
+        ("deficient", "รอผู้ยื่นส่งเอกสาร", "With the applicant", [ApplicationStatus.Deficient]),
+        ("review", "อยู่ระหว่างพิจารณา", "In review", [ApplicationStatus.InReview, ApplicationStatus.Inspection]),
+        ("payment", "รอชำระเงิน", "Awaiting payment", [ApplicationStatus.AwaitingPayment]),
+        ("overdue", "เกินกำหนด", "Overdue", [ApplicationStatus.Submitted, ApplicationStatus.InReview, ApplicationStatus.Inspection]),
+        ("closed", "เสร็จสิ้น", "Closed", [ApplicationStatus.Issued, ApplicationStatus.Refused, ApplicationStatus.Withdrawn, ApplicationStatus.Lapsed]),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var me = CurrentUser.From(User)!;
+        if (me.DistrictCode is null || me.SectionCode is null)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(me, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostClaimAsync(Guid id, int rowVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(id, rowVersion, (application, me) => application.AssignTo(me.AccountId, clock.GetUtcNow().UtcDateTime), cancellationToken);
+
+    public Task<IActionResult> OnPostReleaseAsync(Guid id, int rowVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(id, rowVersion, (application, _) => application.Release(clock.GetUtcNow().UtcDateTime), cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(Guid id, int rowVersion, Func<PermitApplication, CurrentUser, Anuyat.Domain.Common.Result<PermitApplication>> change, CancellationToken cancellationToken)
+    {
+        var me = CurrentUser.From(User)!;
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.DistrictCode == me.DistrictCode && a.SectionCode == me.SectionCode, cancellationToken);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        if (application.RowVersion != rowVersion)
+        {
+            ModelState.AddModelError(string.Empty, T($"คำขอ {application.Reference} ถูกเปลี่ยนโดยผู้อื่นแล้ว รายการด้านล่างเป็นข้อมูลล่าสุด", $"{application.Reference} was changed by someone else; the list below is up to date"));
+            await LoadAsync(me, cancellationToken);
+            return Page();
+        }
+
+        var result = change(application, me);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddModelError(string.Empty, T(result.Error!.Message));
+            await LoadAsync(me, cancellationToken);
+            return Page();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, T("มีผู้อื่นเปลี่ยนคำขอนี้พร้อมกัน รายการด้านล่างเป็นข้อมูลล่าสุด", "Someone else changed this application at the same time; the list below is up to date"));
+            db.ChangeTracker.Clear();
+            await LoadAsync(me, cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage(new { Tab, Service, Mine });
+    }
+
+    private async Task LoadAsync(CurrentUser me, CancellationToken cancellationToken)
+    {
+        var district = await db.Districts.AsNoTracking().FirstAsync(d => d.Code == me.DistrictCode, cancellationToken);
+        var section = await db.Sections.AsNoTracking().FirstAsync(s => s.Code == me.SectionCode, cancellationToken);
+        OfficeName = T($"{section.NameTh} สำนักงานเขต{district.NameTh}", $"{section.NameEn}, {district.NameEn} District Office");
+
+        var today = ApplicationsApi.BangkokToday(clock);
+        var office = db.Applications.AsNoTracking().Where(a => a.DistrictCode == me.DistrictCode && a.SectionCode == me.SectionCode && a.Status != ApplicationStatus.Draft);
+        if (!string.IsNullOrEmpty(Service))
+        {
+            office = office.Where(a => a.ServiceCode == Service);
+        }
+
+        if (Mine)
+        {
+            office = office.Where(a => a.AssignedTo == me.AccountId);
+        }
+
+        var counts = await office.GroupBy(a => a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var overdueCount = await Overdue(office, today).CountAsync(cancellationToken);
+        var current = TabDefinitions.FirstOrDefault(t => t.Key == Tab);
+        if (current.Key is null)
+        {
+            Tab = "open";
+            current = TabDefinitions[0];
+        }
+
+        Tabs = [.. TabDefinitions.Select(t => new TabLink(
+            t.Key,
+            T(t.Th, t.En),
+            t.Key == "overdue" ? overdueCount : counts.Where(c => t.Statuses.Contains(c.Status)).Sum(c => c.Count),
+            $"/office/queue?tab={t.Key}" + (string.IsNullOrEmpty(Service) ? "" : "&service=" + Uri.EscapeDataString(Service)) + (Mine ? "&mine=true" : ""),
+            t.Key == Tab))];
+
+        var statuses = current.Statuses;
+        var query = Tab == "overdue" ? Overdue(office, today) : office.Where(a => statuses.Contains(a.Status));
+
+        // Soonest deadline first; files without one (closed) last, newest first.
+        var files = await query.OrderBy(a => a.LegalDeadline == null).ThenBy(a => a.LegalDeadline).ThenByDescending(a => a.UpdatedAt).Take(500).ToListAsync(cancellationToken);
+        var assigneeIds = files.Where(f => f.AssignedTo is not null).Select(f => f.AssignedTo!.Value).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Rows = [.. files.Select(a =>
+        {
+            var service = directory.Version(a.ServiceCode, a.ServiceVersion);
+            return new Row(
+                a.Id,
+                a.Reference,
+                service is null ? a.ServiceCode : T(service.NameTh, service.NameEn),
+                T(a.Status.Describe()),
+                a.LegalDeadline,
+                a.LegalDeadline < today && !a.Status.IsClosed() && a.Status != ApplicationStatus.Deficient,
+                a.AssignedTo is { } assignee ? names.GetValueOrDefault(assignee) : null,
+                a.AssignedTo == me.AccountId,
+                a.RowVersion);
+        })];
+
+        var serviceCodes = await db.Applications.AsNoTracking().Where(a => a.DistrictCode == me.DistrictCode && a.SectionCode == me.SectionCode)
+            .Select(a => new { a.ServiceCode, a.ServiceVersion }).Distinct().ToListAsync(cancellationToken);
+        Services = [.. serviceCodes.GroupBy(s => s.ServiceCode).Select(g =>
+        {
+            var service = directory.Version(g.Key, g.Max(s => s.ServiceVersion));
+            return new ServiceOption(g.Key, service is null ? g.Key : T(service.NameTh, service.NameEn));
+        }).OrderBy(s => s.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Files the office still holds past their legal deadline (not those waiting on the applicant).</summary>
+    private static IQueryable<PermitApplication> Overdue(IQueryable<PermitApplication> office, DateOnly today) =>
+        office.Where(a => a.LegalDeadline < today && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.InReview || a.Status == ApplicationStatus.Inspection));
+}
