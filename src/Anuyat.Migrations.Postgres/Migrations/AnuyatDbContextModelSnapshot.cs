@@ -38,6 +38,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("ApplicantAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -69,6 +72,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("FiledByAccountId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LegalDeadline")
+                        .HasColumnType("date");
 
                     b.Property<string>("Recommendation")
                         .HasMaxLength(10)
@@ -118,12 +124,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssignedTo");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("ApplicantAccountId", "UpdatedAt");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Status");
+                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline");
 
                     b.ToTable("applications", (string)null);
                 });

@@ -33,6 +33,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ApplicantAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -63,6 +66,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FiledByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LegalDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recommendation")
@@ -113,12 +119,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssignedTo");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("ApplicantAccountId", "UpdatedAt");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Status");
+                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline");
 
                     b.ToTable("applications", (string)null);
                 });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Anuyat.Web.Features.Accounts;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class AccessDeniedModel : PageModel
 {
     public bool NeedsSecondFactor { get; private set; }

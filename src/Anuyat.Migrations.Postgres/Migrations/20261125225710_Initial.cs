@@ -213,6 +213,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Decision = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     DecisionReasons = table.Column<string>(type: "text", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
+                    LegalDeadline = table.Column<DateOnly>(type: "date", nullable: true),
                     RowVersion = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -362,9 +364,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: new[] { "ApplicantAccountId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_DistrictCode_SectionCode_Status",
+                name: "IX_applications_AssignedTo",
                 table: "applications",
-                columns: new[] { "DistrictCode", "SectionCode", "Status" });
+                column: "AssignedTo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_DistrictCode_SectionCode_Status_LegalDeadline",
+                table: "applications",
+                columns: new[] { "DistrictCode", "SectionCode", "Status", "LegalDeadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_applications_Reference",

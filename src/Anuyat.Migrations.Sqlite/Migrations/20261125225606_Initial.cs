@@ -212,6 +212,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     Decision = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     DecisionReasons = table.Column<string>(type: "TEXT", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LegalDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -361,9 +363,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: new[] { "ApplicantAccountId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_DistrictCode_SectionCode_Status",
+                name: "IX_applications_AssignedTo",
                 table: "applications",
-                columns: new[] { "DistrictCode", "SectionCode", "Status" });
+                column: "AssignedTo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_DistrictCode_SectionCode_Status_LegalDeadline",
+                table: "applications",
+                columns: new[] { "DistrictCode", "SectionCode", "Status", "LegalDeadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_applications_Reference",

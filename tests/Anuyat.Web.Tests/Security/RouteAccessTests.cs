@@ -1,0 +1,155 @@
+using System.Net;
+using Anuyat.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Anuyat.Web.Tests.Security;
+
+/// <summary>
+/// Every route the app serves is listed here with who may call it. A new route without an entry fails the first
+/// test, so access is decided on purpose, never by accident. (OWASP ASVS 5.0 V8: authorisation on every route.)
+/// </summary>
+public sealed class RouteAccessTests
+{
+    /// <summary>Who may reach a route without being signed in.</summary>
+    public enum Access
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Public,
+
+        /// <summary>Signed-in people only; an anonymous API call gets 401, an anonymous page visit is sent to sign in.</summary>
+        SignedIn,
+
+        /// <summary>Officers, approvers and admins with a second factor (outside Development).</summary>
+        Staff,
+    }
+
+    /// <summary>The access table: "METHOD route pattern" → access.</summary>
+    public static readonly IReadOnlyDictionary<string, Access> Table = new Dictionary<string, Access>(StringComparer.Ordinal)
+    {
+        ["GET /"] = Access.Public,
+        ["GET /error"] = Access.Public,
+        ["GET /health"] = Access.Public,
+        ["GET /openapi/{documentName}.json"] = Access.Public,
+        ["GET /scalar/{documentName?}"] = Access.Public,
+        ["GET /scalar/scalar.js"] = Access.Public,
+        ["GET /scalar/scalar.aspnetcore.js"] = Access.Public,
+        ["GET /scalar/favicon.svg"] = Access.Public,
+        ["GET /language/{code}"] = Access.Public,
+        ["GET /api/v1/districts"] = Access.Public,
+        ["GET /api/v1/sections"] = Access.Public,
+        ["GET /account/sign-in"] = Access.Public,
+        ["GET /account/register"] = Access.Public,
+        ["GET /account/two-factor"] = Access.Public,
+        ["GET /account/sign-out"] = Access.Public,
+        ["GET /account"] = Access.SignedIn,
+        ["GET /account/authenticator"] = Access.SignedIn,
+        ["GET /account/access-denied"] = Access.Public,
+        ["GET /api/v1/me"] = Access.SignedIn,
+        ["GET /api/v1/applications"] = Access.SignedIn,
+        ["POST /api/v1/applications"] = Access.SignedIn,
+        ["GET /api/v1/applications/{id:guid}"] = Access.SignedIn,
+        ["PUT /api/v1/applications/{id:guid}/answers"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id:guid}/withdraw"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id:guid}/accept"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id:guid}/deficiency"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id:guid}/recommendation"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id:guid}/decision"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id:guid}/extension"] = Access.SignedIn,
+        ["GET /applications"] = Access.SignedIn,
+        ["GET /applications/{id:guid}"] = Access.SignedIn,
+        ["GET /office"] = Access.Staff,
+        ["GET /office/queue"] = Access.Staff,
+    };
+
+    [Fact]
+    public async Task EveryRoute_HasAnEntryInTheAccessTable()
+    {
+        var app = await SharedApps.Get(Db.Sqlite);
+
+        var routes = Routes(app);
+
+        var missing = routes.Where(r => !Table.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, "Routes without an access decision: " + string.Join(", ", missing));
+        var stale = Table.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "Access table entries for routes that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task EveryNonPublicRoute_RefusesAnAnonymousCaller()
+    {
+        var app = await SharedApps.Get(Db.Sqlite);
+        var client = app.NewClient();
+        var refusedWrongly = new List<string>();
+
+        foreach (var (route, access) in Table.Where(e => e.Value != Access.Public))
+        {
+            var (method, path) = Concrete(route);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PUT")
+            {
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            var response = await client.SendAsync(request);
+            var ok = path.StartsWith("/api/", StringComparison.Ordinal)
+                ? response.StatusCode == HttpStatusCode.Unauthorized
+                : response.StatusCode == HttpStatusCode.Redirect && response.LocationPath().StartsWith("/account/sign-in", StringComparison.Ordinal);
+            if (!ok)
+            {
+                refusedWrongly.Add($"{route} → {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(refusedWrongly.Count == 0, "Anonymous callers were not refused: " + string.Join("; ", refusedWrongly));
+    }
+
+    [Fact]
+    public async Task StaffRoutes_RefuseACitizen()
+    {
+        var app = await SharedApps.Get(Db.Sqlite);
+        var citizen = await TestAccounts.CreateAsync(app);
+        var client = app.NewClient();
+        await Accounts.SignInTests.SignInAsync(client, citizen.Email!, TestAccounts.Password);
+
+        foreach (var route in Table.Where(e => e.Value == Access.Staff).Select(e => e.Key))
+        {
+            var (method, path) = Concrete(route);
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.LocationPath().StartsWith("/account/access-denied", StringComparison.Ordinal), $"{route} → {(int)response.StatusCode}");
+        }
+    }
+
+    private static HashSet<string> Routes(AnuyatApp app)
+    {
+        var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var routes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+            if (pattern.EndsWith("/index", StringComparison.OrdinalIgnoreCase) || pattern.StartsWith("/_", StringComparison.Ordinal))
+            {
+                continue; // Razor Pages also register "/Index"-style aliases of the same page.
+            }
+
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods.Where(m => m != "HEAD"))
+            {
+                routes.Add($"{method} {pattern.TrimEnd('/') switch { "" => "/", var p => p }}");
+            }
+        }
+
+        return routes;
+    }
+
+    private static (string Method, string Path) Concrete(string route)
+    {
+        var parts = route.Split(' ', 2);
+        var path = parts[1]
+            .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{code}", "x", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        return (parts[0], path);
+    }
+}
