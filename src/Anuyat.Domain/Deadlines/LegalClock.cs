@@ -124,7 +124,8 @@ public static class LegalClock
         }
         else
         {
-            for (var day = asOf; day <= deadline; day = day.AddDays(1))
+            // Before the clock starts (on the day of acceptance) the office still has every day of the limit.
+            for (var day = asOf > startsOn ? asOf : startsOn; day <= deadline; day = day.AddDays(1))
             {
                 businessLeft += Runs(day) && calendar.IsBusinessDay(day) ? 1 : 0;
             }
