@@ -22,7 +22,7 @@ public static class BuddhistEra
     public static (int Year, bool WasBuddhist) NormaliseYear(int year) =>
         year > Threshold ? (ToGregorian(year), true) : (year, false);
 
-    /// <summary>Reads <c>dd/MM/yyyy</c> (1- or 2-digit day and month; '-' or '.' also accepted) in either era.</summary>
+    /// <summary>Reads <c>dd/MM/yyyy</c> (1- or 2-digit day and month; '-' or '.' also accepted), or <c>yyyy-MM-dd</c>, in either era.</summary>
     public static Parsed<DateOnly> ParseDate(string? input)
     {
         var text = (input ?? string.Empty).Trim();
@@ -32,6 +32,13 @@ public static class BuddhistEra
         }
 
         var parts = text.Split('/', '-', '.');
+
+        // yyyy-MM-dd is what an HTML date input sends; read it too (the year may still be B.E.).
+        if (parts.Length == 3 && parts[0].Length == 4)
+        {
+            parts = [parts[2], parts[1], parts[0]];
+        }
+
         if (parts.Length != 3
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
