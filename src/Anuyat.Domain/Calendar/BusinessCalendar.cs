@@ -4,13 +4,30 @@ namespace Anuyat.Domain.Calendar;
 /// Business days of a Bangkok district office: Monday to Friday, not a government holiday. Weekend holidays need no
 /// special handling because the substitution day (วันหยุดชดเชย) is its own row in the holiday data.
 /// </summary>
-public sealed class BusinessCalendar(HolidayCalendar holidays)
+/// <param name="holidays">The government holidays.</param>
+/// <param name="specialDaysAreWorkingDays">
+/// When the Cabinet adds a special holiday, offices that serve the public may stay open at the head of unit's
+/// discretion (FACTS-2.md §1.1). By default a special day is a day off, which never shortens an applicant's
+/// deadline; set this when the office has decided to open on special days.
+/// </param>
+public sealed class BusinessCalendar(HolidayCalendar holidays, bool specialDaysAreWorkingDays = false)
 {
     public HolidayCalendar Holidays { get; } = holidays ?? throw new ArgumentNullException(nameof(holidays));
 
+    public bool SpecialDaysAreWorkingDays { get; } = specialDaysAreWorkingDays;
+
     public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
-    public bool IsBusinessDay(DateOnly date) => !IsWeekend(date) && !Holidays.IsHoliday(date);
+    public bool IsBusinessDay(DateOnly date)
+    {
+        if (IsWeekend(date))
+        {
+            return false;
+        }
+
+        var holiday = Holidays.Find(date);
+        return holiday is null || (holiday.Kind == HolidayKind.Special && SpecialDaysAreWorkingDays);
+    }
 
     /// <summary>
     /// The <paramref name="days"/>-th business day after <paramref name="date"/> (the date itself is not counted);

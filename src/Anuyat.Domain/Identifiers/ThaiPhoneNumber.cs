@@ -42,6 +42,10 @@ public sealed record ThaiPhoneNumber
         {
             text = "0" + text[3..];
         }
+        else if (text.StartsWith("0066", StringComparison.Ordinal))
+        {
+            text = "0" + text[4..];
+        }
         else if (text.StartsWith("66", StringComparison.Ordinal) && text.Length is 10 or 11)
         {
             text = "0" + text[2..];

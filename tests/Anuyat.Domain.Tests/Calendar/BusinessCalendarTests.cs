@@ -70,4 +70,13 @@ public class BusinessCalendarTests
         Assert.True(holidays.HasUnconfirmedDates(2027));
         Assert.False(Holidays().HasUnconfirmedDates(2026));
     }
+
+    [Fact]
+    public void IsBusinessDay_SpecialDayWhenOfficeOpensOnSpecialDays_True()
+    {
+        var opensOnSpecialDays = new BusinessCalendar(Holidays(), specialDaysAreWorkingDays: true);
+        Assert.True(opensOnSpecialDays.IsBusinessDay(D(1, 2)));
+        Assert.False(opensOnSpecialDays.IsBusinessDay(D(1, 1))); // New Year's Day stays a holiday
+        Assert.False(_calendar.IsBusinessDay(D(1, 2)));
+    }
 }

@@ -169,4 +169,25 @@ public class LegalClockTests
         Assert.Equal("deadline.extension-length", policy.Check(0, 46)?.Code);
         Assert.Equal("deadline.extension-not-allowed", ExtensionPolicy.None.Check(0, 1)?.Code);
     }
+
+    [Fact]
+    public void Read_PauseOverSongkran_OnlyThePausedBusinessDayIsAdded()
+    {
+        // Day 1–2 Thu 9, Fri 10 Apr; with the applicant Sat 11 – Thu 16 (only Thu 16 is a business day); Fri 17, Mon 20, Tue 21.
+        var rule = new ClockRule(5, DeadlineUnit.BusinessDays);
+        Assert.Equal(D(4, 20), Read(rule, D(4, 8), D(4, 8)).Deadline);
+        Assert.Equal(D(4, 21), Read(rule, D(4, 8), D(4, 17), [new ClockPause(D(4, 11), D(4, 16))]).Deadline);
+    }
+
+    [Fact]
+    public void Read_BuildingPermitPausedTenDays_DeadlineTenCalendarDaysLater() =>
+        Assert.Equal(D(8, 25), Read(BuildingPermit, D(7, 1), D(7, 20), [new ClockPause(D(7, 10), D(7, 19))]).Deadline);
+
+    [Fact]
+    public void Read_AcceptanceDay_AllDaysStillLeft()
+    {
+        var reading = Read(new ClockRule(3, DeadlineUnit.BusinessDays), D(4, 10), D(4, 10));
+        Assert.Equal(3, reading.BusinessDaysLeft);
+        Assert.Equal(D(4, 11), reading.StartsOn);
+    }
 }

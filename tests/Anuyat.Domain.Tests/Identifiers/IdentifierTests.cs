@@ -59,6 +59,7 @@ public class ThaiPhoneNumberTests
     [InlineData("+66 81 234 5678", "0812345678", PhoneKind.Mobile)]
     [InlineData("+66 0812345678", "0812345678", PhoneKind.Mobile)]
     [InlineData("66812345678", "0812345678", PhoneKind.Mobile)]
+    [InlineData("0066 81 234 5678", "0812345678", PhoneKind.Mobile)]
     [InlineData("0612345678", "0612345678", PhoneKind.Mobile)]
     [InlineData("09 1234 5678", "0912345678", PhoneKind.Mobile)]
     [InlineData("02 123 4567", "021234567", PhoneKind.Landline)]
