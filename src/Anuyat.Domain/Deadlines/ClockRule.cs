@@ -15,7 +15,8 @@ public enum ClockStart
 {
     /// <summary>
     /// The day after acceptance is day 1 (the default). Civil and Commercial Code s.193/3: a period counted in days
-    /// does not count its first day, because the file arrived part-way through that day. Licensing Facilitation Act
+    /// does not count its first day, because the file arrived part-way through that day (section from general Thai law,
+    /// not in FACTS.md: verify; it is a parameter for that reason). Licensing Facilitation Act
     /// B.E. 2558 s.8: the period runs only once the file is complete, so "acceptance" means the complete file.
     /// </summary>
     DayAfterAcceptance,

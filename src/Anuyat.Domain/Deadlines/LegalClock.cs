@@ -63,7 +63,7 @@ public static class LegalClock
 
         // An open pause is treated as ending on asOf, so the deadline shown is the earliest it can now be.
         var stops = new List<(DateOnly From, DateOnly To)>();
-        var hasOpenPause = false;
+        DateOnly? openPauseFrom = null;
         var isStopped = false;
         foreach (var pause in pauses)
         {
@@ -73,7 +73,10 @@ public static class LegalClock
             }
 
             var end = pause.To ?? (asOf > pause.From ? asOf : pause.From);
-            hasOpenPause |= pause.To is null;
+            if (pause.To is null && (openPauseFrom is null || pause.From < openPauseFrom))
+            {
+                openPauseFrom = pause.From;
+            }
             isStopped |= pause.From <= asOf && asOf <= end;
             stops.Add((pause.From, end));
         }
@@ -111,7 +114,7 @@ public static class LegalClock
             }
         }
 
-        var provisional = hasOpenPause && stops.Exists(s => s.From <= deadline);
+        var provisional = openPauseFrom is { } openFrom && openFrom <= deadline;
         var overdue = asOf > deadline;
         var businessLeft = 0;
         var overdueBusiness = 0;

@@ -190,4 +190,14 @@ public class LegalClockTests
         Assert.Equal(3, reading.BusinessDaysLeft);
         Assert.Equal(D(4, 11), reading.StartsOn);
     }
+
+    [Fact]
+    public void Read_OpenPauseAfterDeadline_DeadlineNotProvisional()
+    {
+        var reading = Read(TenBusinessDays, D(11, 2), D(11, 20), [new ClockPause(D(11, 18), null)]);
+        Assert.Equal(D(11, 16), reading.Deadline);
+        Assert.True(reading.IsStopped);
+        Assert.False(reading.DeadlineIsProvisional);
+        Assert.True(reading.IsOverdue);
+    }
 }
