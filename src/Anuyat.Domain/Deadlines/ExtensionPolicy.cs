@@ -18,21 +18,24 @@ public sealed record ExtensionPolicy(int MaxCount, int MaxDaysEach, DeadlineUnit
         {
             return new RuleViolation("deadline.extension-not-allowed", new BilingualText(
                 "บริการนี้ไม่อนุญาตให้ขยายระยะเวลาพิจารณา",
-                "This service's time limit cannot be extended")) { LegalBasis = LegalBasis };
+                "This service's time limit cannot be extended"))
+            { LegalBasis = LegalBasis };
         }
 
         if (alreadyGranted >= MaxCount)
         {
             return new RuleViolation("deadline.extension-limit", new BilingualText(
                 $"ขยายระยะเวลาได้ไม่เกิน {MaxCount} ครั้ง และได้ขยายครบแล้ว",
-                $"The time limit may be extended at most {MaxCount} times, and it has been")) { LegalBasis = LegalBasis };
+                $"The time limit may be extended at most {MaxCount} times, and it has been"))
+            { LegalBasis = LegalBasis };
         }
 
         if (requestedDays < 1 || requestedDays > MaxDaysEach)
         {
             return new RuleViolation("deadline.extension-length", new BilingualText(
                 $"ขยายได้ครั้งละ 1 ถึง {MaxDaysEach} วัน",
-                $"Each extension must be between 1 and {MaxDaysEach} days")) { LegalBasis = LegalBasis };
+                $"Each extension must be between 1 and {MaxDaysEach} days"))
+            { LegalBasis = LegalBasis };
         }
 
         return null;
