@@ -2,6 +2,7 @@ using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Cli;
 using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Features.Applications;
+using Anuyat.Web.Features.Calendar;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Platform;
 
@@ -11,6 +12,7 @@ try
     builder.AddPlatform();
     AdminCommands.ConfigureLogging(builder, args);
     builder.AddOrganisation();
+    builder.AddCalendar();
     builder.AddAccounts();
     builder.AddApplications();
 

@@ -1,3 +1,4 @@
+using Anuyat.Domain.Calendar;
 using Anuyat.Infrastructure.Organisation;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Infrastructure.Platform;
@@ -20,6 +21,8 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
         var referenceFolder = ReferenceFiles.Locate("reference", configuration["Anuyat:ContentRoot"]);
         var districts = OrganisationFiles.ReadDistricts(referenceFolder);
         var sections = OrganisationFiles.ReadSections(referenceFolder);
+        var calendar = services.GetRequiredService<BusinessCalendar>(); // loads and checks reference/holidays now, not at first use
+        logger.LogInformation("Holiday calendar covers {Years}", string.Join(", ", calendar.Holidays.CoveredYears.Order()));
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnuyatDbContext>();

@@ -48,7 +48,12 @@ public static class ApplicationsApi
         JsonElement Answers,
         DateTime CreatedAt,
         DateTime UpdatedAt,
-        DateTime? SubmittedAt);
+        DateTime? SubmittedAt,
+        DateOnly? LegalDeadline,
+        int? BusinessDaysLeft,
+        bool ClockStopped,
+        bool Overdue,
+        string? PermitNumber);
 
     public sealed record ApplicationSummary(Guid Id, string Reference, string Status, string ServiceCode, string DistrictCode, DateTime UpdatedAt, DateTime? SubmittedAt);
 
@@ -113,7 +118,7 @@ public static class ApplicationsApi
         return Results.Created($"/api/v1/applications/{application.Id}", new CreatedResponse(application.Id, application.Reference, application.Status.ToCode()));
     }
 
-    private static async Task<IResult> ReplaceAnswersAsync(Guid id, AnswersRequest request, HttpContext http, AnuyatDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ReplaceAnswersAsync(Guid id, AnswersRequest request, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationClock legalClock, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -134,14 +139,14 @@ public static class ApplicationsApi
         }
 
         await db.SaveChangesAsync(ct);
-        return Results.Ok(ToResponse(application));
+        return Results.Ok(ToResponse(application, services, legalClock));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationClock legalClock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return application is not null && user.CanSee(application, rule) ? Results.Ok(ToResponse(application)) : NotFound();
+        return application is not null && user.CanSee(application, rule) ? Results.Ok(ToResponse(application, services, legalClock)) : NotFound();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, string? status, CancellationToken ct)
@@ -178,7 +183,7 @@ public static class ApplicationsApi
         return Results.Ok(list);
     }
 
-    private static async Task<IResult> WithdrawAsync(Guid id, HttpContext http, AnuyatDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> WithdrawAsync(Guid id, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationClock legalClock, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -194,18 +199,24 @@ public static class ApplicationsApi
         }
 
         await db.SaveChangesAsync(ct);
-        return Results.Ok(ToResponse(application));
+        return Results.Ok(ToResponse(application, services, legalClock));
     }
+
+    /// <summary>Recomputes and keeps the legal deadline after a change to the clock's facts.</summary>
+    public static void RefreshDeadline(PermitApplication application, IServiceDirectory services, ApplicationClock clock) =>
+        application.RecordLegalDeadline(clock.Read(application, services.Version(application.ServiceCode, application.ServiceVersion))?.Deadline);
 
     private static IResult NotFound() =>
         ErrorResponses.Problem(new NotFoundError("application-not-found", new BilingualText("ไม่พบคำขอนี้", "There is no such application")));
 
-    private static ApplicationResponse ToResponse(PermitApplication a)
+    private static ApplicationResponse ToResponse(PermitApplication a, IServiceDirectory services, ApplicationClock clock)
     {
         var status = a.Status.Describe();
         using var answers = JsonDocument.Parse(a.AnswersJson);
+        var reading = clock.Read(a, services.Version(a.ServiceCode, a.ServiceVersion));
         return new ApplicationResponse(a.Id, a.Reference, a.Status.ToCode(), status.Th, status.En, a.ServiceCode, a.ServiceVersion, a.DistrictCode, a.SectionCode,
-            a.Channel.ToString().ToLowerInvariant(), answers.RootElement.Clone(), a.CreatedAt, a.UpdatedAt, a.SubmittedAt);
+            a.Channel.ToString().ToLowerInvariant(), answers.RootElement.Clone(), a.CreatedAt, a.UpdatedAt, a.SubmittedAt,
+            reading?.Deadline, reading?.BusinessDaysLeft, reading?.IsStopped ?? false, reading is { IsOverdue: true } && !a.Status.IsClosed(), null);
     }
 
     public static DateOnly BangkokToday(TimeProvider clock) =>

@@ -3,7 +3,11 @@ namespace Anuyat.Web.Features.Applications;
 /// <summary>Applications: the citizen's drafts and filed applications, and the API over them.</summary>
 public static class ApplicationsSetup
 {
-    public static WebApplicationBuilder AddApplications(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddApplications(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ApplicationClock>();
+        return builder;
+    }
 
     public static WebApplication MapApplications(this WebApplication app)
     {

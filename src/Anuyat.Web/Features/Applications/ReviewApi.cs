@@ -116,6 +116,8 @@ public static class ReviewApi
             return ErrorResponses.Problem(result.Error!);
         }
 
+        ApplicationsApi.RefreshDeadline(application, http.RequestServices.GetRequiredService<IServiceDirectory>(), http.RequestServices.GetRequiredService<ApplicationClock>());
+
         try
         {
             await db.SaveChangesAsync(ct);

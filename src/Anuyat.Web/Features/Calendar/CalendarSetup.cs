@@ -1,0 +1,16 @@
+using Anuyat.Domain.Calendar;
+using Anuyat.Infrastructure.Calendar;
+using Anuyat.Infrastructure.Platform;
+
+namespace Anuyat.Web.Features.Calendar;
+
+/// <summary>The government holiday calendar (reference/holidays/YYYY.csv) and the business days it defines.</summary>
+public static class CalendarSetup
+{
+    public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
+    {
+        var contentRoot = builder.Configuration["Anuyat:ContentRoot"];
+        builder.Services.AddSingleton(_ => new BusinessCalendar(HolidayFiles.Read(ReferenceFiles.Locate("reference", contentRoot))));
+        return builder;
+    }
+}
