@@ -14,7 +14,7 @@ namespace Anuyat.Web.Features.Applications;
 /// person's name), and what they must do now.
 /// </summary>
 [Authorize]
-public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory, StaffSecondFactor rule, TimeProvider clock) : PageModel
+public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory, StaffSecondFactor rule, ApplicationClock legalClock, TimeProvider clock) : PageModel
 {
     public PermitApplication Application { get; private set; } = null!;
 
@@ -25,6 +25,9 @@ public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory,
     public string WhatNext { get; private set; } = string.Empty;
 
     public bool CanWithdraw { get; private set; }
+
+    /// <summary>The legal clock, or null for a draft.</summary>
+    public Anuyat.Domain.Deadlines.ClockReading? Clock { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, tracking: false, cancellationToken) ? Page() : NotFound();
@@ -59,6 +62,7 @@ public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory,
 
         Application = application;
         var service = directory.Version(application.ServiceCode, application.ServiceVersion);
+        Clock = legalClock.Read(application, service);
         ServiceName = service is null ? application.ServiceCode : T(service.NameTh, service.NameEn);
         var district = await db.Districts.AsNoTracking().FirstAsync(d => d.Code == application.DistrictCode, cancellationToken);
         var section = await db.Sections.AsNoTracking().FirstAsync(s => s.Code == application.SectionCode, cancellationToken);
