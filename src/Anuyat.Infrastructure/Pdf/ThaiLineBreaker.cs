@@ -1,0 +1,215 @@
+using System.Globalization;
+
+namespace Anuyat.Infrastructure.Pdf;
+
+/// <summary>
+/// Wraps text that may be Thai into lines no wider than a limit. Thai writes no spaces between words, so besides
+/// spaces the breaker uses break points that need no dictionary: it never splits a grapheme cluster (a consonant
+/// with its above/below vowels and tone marks stays whole), never separates a leading vowel (เ แ โ ใ ไ) from the
+/// consonant after it, and never puts ะ า ำ ๅ ๆ ฯ at the start of a line. It prefers, in order: a space; a point that is
+/// certainly a syllable start or end (before a leading vowel, after ะ ำ ๆ ฯ, between Thai and other scripts, after / or -);
+/// any other point between Thai clusters; and only as a last resort a point inside a Latin word (a long URL).
+/// </summary>
+/// <remarks>
+/// Limit: without a dictionary a Thai word may still be split between two of its syllables or, rarely, inside a
+/// syllable (e.g. before a final consonant) when no better point fits the line. Text stays complete and correctly
+/// shaped; only the break position may be less elegant than a dictionary-based breaker (ICU/libthai) would choose.
+/// </remarks>
+public static class ThaiLineBreaker
+{
+    /// <summary>How good a break before a given position is; higher is better.</summary>
+    internal enum BreakQuality
+    {
+        Emergency = 0,
+        ThaiCluster = 1,
+        Syllable = 2,
+        Space = 3,
+    }
+
+    internal readonly record struct BreakPoint(int Index, BreakQuality Quality);
+
+    /// <summary>
+    /// Splits <paramref name="text"/> into lines whose measured width is at most <paramref name="maxWidth"/>.
+    /// A newline in the text forces a break. Spaces at a break are dropped. A single cluster wider than the limit
+    /// is placed on its own line rather than lost.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, float maxWidth, Func<string, float> measure)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(measure);
+        var lines = new List<string>();
+        foreach (var hardLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            WrapOne(hardLine.Trim(), maxWidth, measure, lines);
+        }
+
+        return lines;
+    }
+
+    private static void WrapOne(string text, float maxWidth, Func<string, float> measure, List<string> lines)
+    {
+        if (text.Length == 0)
+        {
+            lines.Add(string.Empty);
+            return;
+        }
+
+        var points = FindBreakPoints(text);
+        var start = 0;
+        while (start < text.Length)
+        {
+            var rest = text[start..];
+            if (measure(rest) <= maxWidth)
+            {
+                lines.Add(rest);
+                return;
+            }
+
+            // Every candidate after `start` whose line still fits; the widest that fits of each quality.
+            BreakPoint? best = null;
+            BreakPoint? furthest = null;
+            foreach (var point in points)
+            {
+                if (point.Index <= start)
+                {
+                    continue;
+                }
+
+                var width = measure(text[start..point.Index].TrimEnd());
+                if (width > maxWidth)
+                {
+                    break;
+                }
+
+                furthest = point;
+                // Good-looking lines: a better break wins only if it fills at least 60% of the line.
+                if (width >= maxWidth * 0.6f && point.Quality > BreakQuality.Emergency && (best is null || point.Quality >= best.Value.Quality))
+                {
+                    best = point;
+                }
+            }
+
+            var chosen = best ?? BestBelowThreshold(points, start, furthest);
+            int end;
+            if (chosen is null)
+            {
+                // Not even one cluster fits: take the first cluster so the text is never lost.
+                end = points.FirstOrDefault(p => p.Index > start).Index;
+                end = end > start ? end : text.Length;
+            }
+            else
+            {
+                end = chosen.Value.Index;
+            }
+
+            lines.Add(text[start..end].TrimEnd());
+            start = end;
+            while (start < text.Length && text[start] == ' ')
+            {
+                start++;
+            }
+        }
+    }
+
+    // When no break fills 60% of the line, take the best quality among those that fit, preferring the later one;
+    // an emergency break (inside a Latin word) only if nothing else fits.
+    private static BreakPoint? BestBelowThreshold(List<BreakPoint> points, int start, BreakPoint? furthest)
+    {
+        if (furthest is null)
+        {
+            return null;
+        }
+
+        BreakPoint? best = null;
+        foreach (var point in points)
+        {
+            if (point.Index <= start)
+            {
+                continue;
+            }
+
+            if (point.Index > furthest.Value.Index)
+            {
+                break;
+            }
+
+            if (point.Quality > BreakQuality.Emergency && (best is null || point.Quality >= best.Value.Quality))
+            {
+                best = point;
+            }
+        }
+
+        return best ?? furthest;
+    }
+
+    /// <summary>Positions (string indexes) before which a line may start, with how good each is.</summary>
+    internal static List<BreakPoint> FindBreakPoints(string text)
+    {
+        var points = new List<BreakPoint>();
+        var starts = StringInfo.ParseCombiningCharacters(text);
+        for (var i = 1; i < starts.Length; i++)
+        {
+            var index = starts[i];
+            var quality = Classify(text[starts[i - 1]], text[index - 1], text[index]);
+            if (quality is { } q)
+            {
+                points.Add(new BreakPoint(index, q));
+            }
+        }
+
+        return points;
+    }
+
+    // before/lastOfBefore: the first and last character of the cluster before the point; after: the first one after it.
+    private static BreakQuality? Classify(char before, char lastOfBefore, char after)
+    {
+        if (after == ' ')
+        {
+            // Break after the run of spaces, not before it, so the space stays with the previous line and is trimmed.
+            return null;
+        }
+
+        if (before == ' ')
+        {
+            return BreakQuality.Space;
+        }
+
+        if (IsLeadingVowel(lastOfBefore) || IsNeverFirst(after))
+        {
+            return null;
+        }
+
+        var thaiBefore = IsThai(before);
+        var thaiAfter = IsThai(after);
+        if (thaiBefore != thaiAfter)
+        {
+            // Thai next to Latin or digits: a script change is a word boundary, except inside "2569)" style
+            // punctuation, which is rare enough to accept.
+            return BreakQuality.Syllable;
+        }
+
+        if (!thaiBefore)
+        {
+            return before is '/' or '-' ? BreakQuality.Syllable : BreakQuality.Emergency;
+        }
+
+        // Both Thai. The last character of the previous cluster tells how that syllable ended (ำ joins its cluster).
+        if (IsLeadingVowel(after) || IsSyllableEnd(lastOfBefore))
+        {
+            return BreakQuality.Syllable;
+        }
+
+        return BreakQuality.ThaiCluster;
+    }
+
+    private static bool IsThai(char c) => c is >= '\u0E00' and <= '\u0E7F';
+
+    // เ แ โ ใ ไ are written before the consonant they follow in speech: they begin a syllable.
+    private static bool IsLeadingVowel(char c) => c is >= '\u0E40' and <= '\u0E44';
+
+    // ะ า ำ ๅ follow a consonant; ๆ (repeat) and ฯ (abbreviation) attach to the word before.
+    private static bool IsNeverFirst(char c) => c is '\u0E30' or '\u0E32' or '\u0E33' or '\u0E45' or '\u0E46' or '\u0E2F';
+
+    // ะ ำ ๆ ฯ end a syllable (nothing in the same syllable follows them).
+    private static bool IsSyllableEnd(char c) => c is '\u0E30' or '\u0E33' or '\u0E46' or '\u0E2F';
+}
