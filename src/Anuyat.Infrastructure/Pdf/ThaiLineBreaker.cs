@@ -9,6 +9,7 @@ namespace Anuyat.Infrastructure.Pdf;
 /// consonant after it, and never puts ะ า ำ ๅ ๆ ฯ at the start of a line. It prefers, in order: a space; a point that is
 /// certainly a syllable start or end (before a leading vowel, after ะ ำ ๆ ฯ, between Thai and other scripts, after / or -);
 /// any other point between Thai clusters; and only as a last resort a point inside a Latin word (a long URL).
+/// Spaces win when the line is at least 40% full, sure syllable boundaries when it is at least 65% full.
 /// </summary>
 /// <remarks>
 /// Limit: without a dictionary a Thai word may still be split between two of its syllables or, rarely, inside a
@@ -65,9 +66,8 @@ public static class ThaiLineBreaker
                 return;
             }
 
-            // Every candidate after `start` whose line still fits; the widest that fits of each quality.
-            BreakPoint? best = null;
-            BreakPoint? furthest = null;
+            // The candidates after `start` whose line still fits, with the width each line would have.
+            var fitting = new List<(BreakPoint Point, float Width)>();
             foreach (var point in points)
             {
                 if (point.Index <= start)
@@ -81,15 +81,10 @@ public static class ThaiLineBreaker
                     break;
                 }
 
-                furthest = point;
-                // Good-looking lines: a better break wins only if it fills at least 60% of the line.
-                if (width >= maxWidth * 0.6f && point.Quality > BreakQuality.Emergency && (best is null || point.Quality >= best.Value.Quality))
-                {
-                    best = point;
-                }
+                fitting.Add((point, width));
             }
 
-            var chosen = best ?? BestBelowThreshold(points, start, furthest);
+            var chosen = Choose(fitting, maxWidth);
             int end;
             if (chosen is null)
             {
@@ -111,35 +106,32 @@ public static class ThaiLineBreaker
         }
     }
 
-    // When no break fills 60% of the line, take the best quality among those that fit, preferring the later one;
-    // an emergency break (inside a Latin word) only if nothing else fits.
-    private static BreakPoint? BestBelowThreshold(List<BreakPoint> points, int start, BreakPoint? furthest)
+    // A space wins if its line is at least 40% full (Thai separates phrases with spaces; splitting a word to fill a
+    // line is worse than a short line); then a sure syllable boundary if the line is at least 65% full; then the
+    // latest point between Thai clusters; a point inside a Latin word only if nothing else fits.
+    private static BreakPoint? Choose(List<(BreakPoint Point, float Width)> fitting, float maxWidth)
     {
-        if (furthest is null)
+        (BreakQuality Quality, float Fill)[] preferences =
+        [
+            (BreakQuality.Space, 0.4f),
+            (BreakQuality.Syllable, 0.65f),
+            (BreakQuality.ThaiCluster, 0f),
+            (BreakQuality.Syllable, 0f),
+            (BreakQuality.Space, 0f),
+            (BreakQuality.Emergency, 0f),
+        ];
+        foreach (var (quality, fill) in preferences)
         {
-            return null;
-        }
-
-        BreakPoint? best = null;
-        foreach (var point in points)
-        {
-            if (point.Index <= start)
+            for (var i = fitting.Count - 1; i >= 0; i--)
             {
-                continue;
-            }
-
-            if (point.Index > furthest.Value.Index)
-            {
-                break;
-            }
-
-            if (point.Quality > BreakQuality.Emergency && (best is null || point.Quality >= best.Value.Quality))
-            {
-                best = point;
+                if (fitting[i].Point.Quality == quality && fitting[i].Width >= maxWidth * fill)
+                {
+                    return fitting[i].Point;
+                }
             }
         }
 
-        return best ?? furthest;
+        return null;
     }
 
     /// <summary>Positions (string indexes) before which a line may start, with how good each is.</summary>
