@@ -9,10 +9,10 @@ namespace Anuyat.Infrastructure.Pdf;
 /// consonant after it, and never puts ะ า ำ ๅ ๆ ฯ at the start of a line. It prefers, in order: a space; a point that is
 /// certainly a syllable start or end (before a leading vowel, after ะ ำ ๆ ฯ, between Thai and other scripts, after / or -);
 /// any other point between Thai clusters; and only as a last resort a point inside a Latin word (a long URL).
-/// Spaces win when the line is at least 40% full, sure syllable boundaries when it is at least 65% full.
+/// Where the system has ICU, its Thai dictionary adds word boundaries, which rank just below spaces.
 /// </summary>
 /// <remarks>
-/// Limit: without a dictionary a Thai word may still be split between two of its syllables or, rarely, inside a
+/// Limit: without ICU (or for words missing from its dictionary) a Thai word may still be split between two of its syllables or, rarely, inside a
 /// syllable (e.g. before a final consonant) when no better point fits the line. Text stays complete and correctly
 /// shaped; only the break position may be less elegant than a dictionary-based breaker (ICU/libthai) would choose.
 /// </remarks>
@@ -24,8 +24,12 @@ public static class ThaiLineBreaker
         Emergency = 0,
         ThaiCluster = 1,
         Syllable = 2,
-        Space = 3,
+        Word = 3,
+        Space = 4,
     }
+
+    /// <summary>Whether the system's ICU Thai dictionary is in use (else only the dictionary-free rules).</summary>
+    public static bool DictionaryAvailable => IcuLineBreaks.IsAvailable;
 
     internal readonly record struct BreakPoint(int Index, BreakQuality Quality);
 
@@ -34,20 +38,22 @@ public static class ThaiLineBreaker
     /// A newline in the text forces a break. Spaces at a break are dropped. A single cluster wider than the limit
     /// is placed on its own line rather than lost.
     /// </summary>
-    public static IReadOnlyList<string> Wrap(string text, float maxWidth, Func<string, float> measure)
+    /// <param name="useDictionary">Ask the system's ICU for Thai word boundaries (see <see cref="IcuLineBreaks"/>);
+    /// false, or no ICU, uses the dictionary-free rules alone.</param>
+    public static IReadOnlyList<string> Wrap(string text, float maxWidth, Func<string, float> measure, bool useDictionary = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(measure);
         var lines = new List<string>();
         foreach (var hardLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
-            WrapOne(hardLine.Trim(), maxWidth, measure, lines);
+            WrapOne(hardLine.Trim(), maxWidth, measure, useDictionary, lines);
         }
 
         return lines;
     }
 
-    private static void WrapOne(string text, float maxWidth, Func<string, float> measure, List<string> lines)
+    private static void WrapOne(string text, float maxWidth, Func<string, float> measure, bool useDictionary, List<string> lines)
     {
         if (text.Length == 0)
         {
@@ -55,7 +61,7 @@ public static class ThaiLineBreaker
             return;
         }
 
-        var points = FindBreakPoints(text);
+        var points = FindBreakPoints(text, useDictionary);
         var start = 0;
         while (start < text.Length)
         {
@@ -106,16 +112,19 @@ public static class ThaiLineBreaker
         }
     }
 
-    // A space wins if its line is at least 40% full (Thai separates phrases with spaces; splitting a word to fill a
-    // line is worse than a short line); then a sure syllable boundary if the line is at least 65% full; then the
-    // latest point between Thai clusters; a point inside a Latin word only if nothing else fits.
+    // A space wins if its line is at least 75% full; then a dictionary word boundary or a space at 40% (Thai separates
+    // phrases with spaces; splitting a word to fill a line is worse than a short line); then a sure syllable boundary
+    // at 65%; then the latest point between Thai clusters; a point inside a Latin word only if nothing else fits.
     private static BreakPoint? Choose(List<(BreakPoint Point, float Width)> fitting, float maxWidth)
     {
         (BreakQuality Quality, float Fill)[] preferences =
         [
+            (BreakQuality.Space, 0.75f),
+            (BreakQuality.Word, 0.4f),
             (BreakQuality.Space, 0.4f),
             (BreakQuality.Syllable, 0.65f),
             (BreakQuality.ThaiCluster, 0f),
+            (BreakQuality.Word, 0f),
             (BreakQuality.Syllable, 0f),
             (BreakQuality.Space, 0f),
             (BreakQuality.Emergency, 0f),
@@ -135,18 +144,28 @@ public static class ThaiLineBreaker
     }
 
     /// <summary>Positions (string indexes) before which a line may start, with how good each is.</summary>
-    internal static List<BreakPoint> FindBreakPoints(string text)
+    internal static List<BreakPoint> FindBreakPoints(string text, bool useDictionary)
     {
         var points = new List<BreakPoint>();
+        var dictionary = useDictionary ? IcuLineBreaks.Find(text) : null;
         var starts = StringInfo.ParseCombiningCharacters(text);
         for (var i = 1; i < starts.Length; i++)
         {
             var index = starts[i];
             var quality = Classify(text[starts[i - 1]], text[index - 1], text[index]);
-            if (quality is { } q)
+            if (quality is not { } q)
             {
-                points.Add(new BreakPoint(index, q));
+                continue;
             }
+
+            // Between two Thai clusters the dictionary decides: a word boundary is better than any guess, and a
+            // "syllable end" inside a word it knows (คำ|ขอ) is only a cluster break.
+            if (dictionary is not null && q is BreakQuality.Syllable or BreakQuality.ThaiCluster && IsThai(text[index - 1]) && IsThai(text[index]))
+            {
+                q = dictionary.Contains(index) ? BreakQuality.Word : BreakQuality.ThaiCluster;
+            }
+
+            points.Add(new BreakPoint(index, q));
         }
 
         return points;

@@ -5,6 +5,8 @@ namespace Anuyat.Web.Tests.Pdf;
 
 public sealed class ThaiLineBreakerTests
 {
+    private static bool IcuLineBreaksAvailable() => ThaiLineBreaker.DictionaryAvailable;
+
     // One unit per grapheme cluster: a width limit of N lets N clusters on a line.
     private static float Clusters(string s) => new StringInfo(s).LengthInTextElements;
 
@@ -14,13 +16,17 @@ public sealed class ThaiLineBreakerTests
         "ไม้ยมกๆ ปั้นน้ำเป็นตัว กี่ปี่ที่นี่ เรื่องเล่าเช้านี้";
 
     [Theory]
-    [InlineData(6)]
-    [InlineData(9)]
-    [InlineData(14)]
-    [InlineData(23)]
-    public void Wrap_ThaiWithoutSpaces_NeverSplitsAClusterOrDetachesAVowel(int width)
+    [InlineData(6, true)]
+    [InlineData(9, true)]
+    [InlineData(14, true)]
+    [InlineData(23, true)]
+    [InlineData(6, false)]
+    [InlineData(9, false)]
+    [InlineData(14, false)]
+    [InlineData(23, false)]
+    public void Wrap_ThaiWithoutSpaces_NeverSplitsAClusterOrDetachesAVowel(int width, bool useDictionary)
     {
-        var lines = ThaiLineBreaker.Wrap(Thai, width, Clusters);
+        var lines = ThaiLineBreaker.Wrap(Thai, width, Clusters, useDictionary);
 
         Assert.True(lines.Count > 3);
         Assert.Equal(Thai.Replace(" ", string.Empty, StringComparison.Ordinal), string.Concat(lines).Replace(" ", string.Empty, StringComparison.Ordinal));
@@ -45,12 +51,31 @@ public sealed class ThaiLineBreakerTests
     }
 
     [Fact]
-    public void Wrap_BreakBeforeLeadingVowel_PreferredOverMidSyllable()
+    public void Wrap_WithoutDictionary_BreaksBeforeLeadingVowelRatherThanMidSyllable()
     {
         // "ตรวจสอบเอกสาร" (check documents) at width 9: the break goes before เ, where a syllable surely begins.
-        var lines = ThaiLineBreaker.Wrap("ตรวจสอบเอกสาร", 9, Clusters);
+        var lines = ThaiLineBreaker.Wrap("ตรวจสอบเอกสาร", 9, Clusters, useDictionary: false);
 
         Assert.Equal(["ตรวจสอบ", "เอกสาร"], lines);
+    }
+
+    [Fact]
+    public void Wrap_WithoutDictionary_SplitsAfterSyllableEndEvenInsideAWord()
+    {
+        // The documented limit: ำ ends a syllable, so คำ|ขอ ("application") is split without a dictionary.
+        var lines = ThaiLineBreaker.Wrap("ตรวจสอบคำขอ", 8, Clusters, useDictionary: false);
+
+        Assert.Equal(["ตรวจสอบคำ", "ขอ"], lines);
+    }
+
+    [Fact]
+    public void Wrap_WithIcuDictionary_KeepsThaiWordsWhole()
+    {
+        Assert.True(IcuLineBreaksAvailable(), "the system ICU (libicuuc, used by .NET globalization) was not found");
+
+        var lines = ThaiLineBreaker.Wrap("ตรวจสอบคำขอ", 8, Clusters);
+
+        Assert.Equal(["ตรวจสอบ", "คำขอ"], lines);
     }
 
     [Fact]
