@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Pdf;
 using Anuyat.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Anuyat.Web.Tests.Pdf;
@@ -105,6 +106,29 @@ public sealed class ReceiptDocumentTests(PdfFontsFixture fixture) : IClassFixtur
         Assert.Equal(first.Sha256, second.Sha256);
         Assert.Equal(first.Bytes, second.Bytes);
         Assert.NotEqual(first.Sha256, otherName.Sha256);
+    }
+
+    [Fact]
+    public async Task Render_ManyAtOnce_AllIdenticalToOneRenderedAlone()
+    {
+        var alone = Receipt().Render(Content());
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Receipt().Render(Content()))));
+
+        Assert.All(together, pdf => Assert.Equal(alone.Sha256, pdf.Sha256));
+    }
+
+    [Fact]
+    public void AddPdfDocuments_Resolves_AReceiptDocumentThatRenders()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 15, 0, TimeSpan.Zero)))
+            .AddPdfDocuments();
+        using var provider = services.BuildServiceProvider();
+
+        var pdf = provider.GetRequiredService<ReceiptDocument>().Render(Content());
+
+        Assert.Equal(Receipt().Render(Content()).Sha256, pdf.Sha256);
     }
 
     [Fact]
