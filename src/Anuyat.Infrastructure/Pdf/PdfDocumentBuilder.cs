@@ -131,6 +131,65 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
         return this;
     }
 
+    /// <summary>
+    /// A list with hanging indents, numbered "1." "2." … or with bullets, e.g. a permit's conditions or the items
+    /// of a deficiency record. Each item wraps under its own text, not under the marker.
+    /// </summary>
+    public PdfDocumentBuilder List(IEnumerable<string> items, bool numbered = true)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var list = items.ToList();
+        _blocks.Add(ctx =>
+        {
+            var lineHeight = PdfLayoutContext.LineHeight(BodySize);
+            var indent = numbered ? 16f + (list.Count >= 10 ? 6f : 0f) : 12f;
+            for (var i = 0; i < list.Count; i++)
+            {
+                var marker = numbered ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "." : "•";
+                var lines = ctx.Wrap(list[i], ctx.Width - indent, PdfFontStyle.Regular, BodySize);
+                ctx.EnsureSpace(Math.Min(lines.Count, 2) * lineHeight); // never a marker alone at the page bottom
+                ctx.Add(new PdfTextOp(marker, ctx.Left, ctx.Baseline(ctx.Y, PdfFontStyle.Regular, BodySize), PdfFontStyle.Regular, BodySize, Ink));
+                ctx.AddLines(lines, ctx.Left + indent, PdfFontStyle.Regular, BodySize, Ink);
+                ctx.Y += 2;
+            }
+
+            ctx.Y += 4;
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// A signature block at the right: a dotted line, the signer's name in brackets and their position, as on Thai
+    /// official documents. The whole block stays on one page.
+    /// </summary>
+    public PdfDocumentBuilder Signature(string name, string position, string? signedOn = null)
+    {
+        _blocks.Add(ctx =>
+        {
+            var width = Math.Min(240f, ctx.Width);
+            var x = ctx.Left + ctx.Width - width;
+            var lines = new List<string> { "(ลงชื่อ / Signed) ..................................................", $"({name})" };
+            lines.AddRange(ctx.Wrap(position, width, PdfFontStyle.Regular, BodySize));
+            if (signedOn is not null)
+            {
+                lines.Add(signedOn);
+            }
+
+            var lineHeight = PdfLayoutContext.LineHeight(BodySize);
+            ctx.EnsureSpace(12 + (lines.Count * lineHeight));
+            ctx.Y += 12;
+            foreach (var line in lines)
+            {
+                // Centred in the block, as the signer's name sits under the line.
+                var lineWidth = ctx.Shaper.Measure(line, PdfFontStyle.Regular, BodySize);
+                var lineX = x + Math.Max(0, (width - lineWidth) / 2);
+                ctx.Add(new PdfTextOp(line, lineX, ctx.Baseline(ctx.Y, PdfFontStyle.Regular, BodySize), PdfFontStyle.Regular, BodySize, Ink));
+                ctx.Y += lineHeight;
+            }
+        });
+        return this;
+    }
+
     /// <summary>Vertical space in points.</summary>
     public PdfDocumentBuilder Spacer(float height)
     {

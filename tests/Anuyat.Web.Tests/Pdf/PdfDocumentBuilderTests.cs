@@ -27,6 +27,7 @@ public sealed class PdfDocumentBuilderTests(PdfFontsFixture fixture) : IClassFix
             .Table(table)
             .Render(Created);
 
+        PdfTools.KeepForInspection("buildings-table", pdf.Bytes);
         Assert.Equal(2, pdf.PageCount);
         var page1 = PdfTools.Text(pdf.Bytes, 1);
         var page2 = PdfTools.Text(pdf.Bytes, 2);
@@ -59,6 +60,27 @@ public sealed class PdfDocumentBuilderTests(PdfFontsFixture fixture) : IClassFix
         var last = PdfTools.Text(pdf.Bytes, pdf.PageCount);
         Assert.Contains($"หน้า {pdf.PageCount}/{pdf.PageCount}", last, StringComparison.Ordinal);
         Assert.Contains("40. ผู้ได้รับอนุญาต", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ConditionsListAndSignature_ReadBackInOrder()
+    {
+        var pdf = new PdfDocumentBuilder(fixture.Fonts)
+            .Header(["สำนักงานเขตพระนคร"], "ใบอนุญาตก่อสร้างอาคาร / Building permit")
+            .Heading("เงื่อนไข / Conditions")
+            .List(["ต้องก่อสร้างให้แล้วเสร็จภายในอายุใบอนุญาต", "ต้องติดป้ายแสดงรายละเอียดการก่อสร้าง / A site sign must be displayed"])
+            .Signature("นายวิชัย ทองดี", "ผู้อำนวยการเขตพระนคร / Director, Phra Nakhon District", "25 พฤศจิกายน 2569")
+            .Render(Created);
+
+        PdfTools.KeepForInspection("conditions", pdf.Bytes);
+        var text = PdfTools.Text(pdf.Bytes);
+
+        var first = text.IndexOf("1.", StringComparison.Ordinal);
+        var firstItem = text.IndexOf("ต้องก่อสร้างให้แล้วเสร็จภายในอายุใบอนุญาต", StringComparison.Ordinal);
+        var secondItem = text.IndexOf("ต้องติดป้ายแสดงรายละเอียดการก่อสร้าง", StringComparison.Ordinal);
+        var signer = text.IndexOf("(นายวิชัย ทองดี)", StringComparison.Ordinal);
+        Assert.True(first >= 0 && firstItem > first && secondItem > firstItem && signer > secondItem, text);
+        Assert.Contains("ผู้อำนวยการเขตพระนคร", text, StringComparison.Ordinal);
     }
 
     [Fact]

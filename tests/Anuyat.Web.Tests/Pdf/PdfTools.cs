@@ -59,6 +59,10 @@ internal static class PdfTools
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    /// <summary>Leaves a copy in the temp directory so a person can open or zoom into it after the run.</summary>
+    public static void KeepForInspection(string name, byte[] pdf) =>
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), $"anuyat-pdf-{name}.pdf"), pdf);
+
     public static string WriteTemp(byte[] bytes, string extension)
     {
         var path = Path.Combine(Path.GetTempPath(), $"anuyat-pdf-{Guid.NewGuid():N}{extension}");
