@@ -2,6 +2,9 @@ using Anuyat.Domain.Common;
 
 namespace Anuyat.Infrastructure.Pdf;
 
+/// <summary>A document received with the application and how many files came with it.</summary>
+public sealed record ReceiptDocumentLine(BilingualText Name, int Files);
+
 /// <summary>What a submission receipt states. Names and texts arrive already in the applicant's words.</summary>
 /// <param name="Reference">The application reference, e.g. 1001-2569-000123 (district, Buddhist year, running number).</param>
 /// <param name="Office">The district office that received the file.</param>
@@ -22,7 +25,7 @@ public sealed record ReceiptContent(
     Uri TrackingUrl)
 {
     /// <summary>Optional: "the documents received" rows (name, number of files).</summary>
-    public IReadOnlyList<(BilingualText Name, int Files)> Documents { get; init; } = [];
+    public IReadOnlyList<ReceiptDocumentLine> Documents { get; init; } = [];
 
     /// <summary>Optional: how the file came in, e.g. online or at the counter.</summary>
     public BilingualText? Channel { get; init; }

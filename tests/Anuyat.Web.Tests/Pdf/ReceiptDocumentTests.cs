@@ -31,8 +31,8 @@ public sealed class ReceiptDocumentTests(PdfFontsFixture fixture) : IClassFixtur
         Channel = new BilingualText("ยื่นทางออนไลน์", "Online"),
         Documents =
         [
-            (new BilingualText("สำเนาโฉนดที่ดิน", "Copy of the land title deed"), 2),
-            (new BilingualText("แบบแปลนอาคาร", "Building plans"), 5),
+            new ReceiptDocumentLine(new BilingualText("สำเนาโฉนดที่ดิน", "Copy of the land title deed"), 2),
+            new ReceiptDocumentLine(new BilingualText("แบบแปลนอาคาร", "Building plans"), 5),
         ],
     };
 
