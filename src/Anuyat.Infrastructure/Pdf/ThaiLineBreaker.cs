@@ -3,18 +3,18 @@ using System.Globalization;
 namespace Anuyat.Infrastructure.Pdf;
 
 /// <summary>
-/// Wraps text that may be Thai into lines no wider than a limit. Thai writes no spaces between words, so besides
-/// spaces the breaker uses break points that need no dictionary: it never splits a grapheme cluster (a consonant
-/// with its above/below vowels and tone marks stays whole), never separates a leading vowel (เ แ โ ใ ไ) from the
-/// consonant after it, and never puts ะ า ำ ๅ ๆ ฯ at the start of a line. It prefers, in order: a space; a point that is
-/// certainly a syllable start or end (before a leading vowel, after ะ ำ ๆ ฯ, between Thai and other scripts, after / or -);
-/// any other point between Thai clusters; and only as a last resort a point inside a Latin word (a long URL).
-/// Where the system has ICU, its Thai dictionary adds word boundaries, which rank just below spaces.
+/// Wraps text that may be Thai into lines no wider than a limit. Thai writes no spaces between words. Safety rules
+/// that need no dictionary always hold: a grapheme cluster is never split (a consonant with its above/below vowels
+/// and tone marks stays whole), a leading vowel (เ แ โ ใ ไ) is never separated from the consonant after it, and
+/// ะ า ำ ๅ ๆ ฯ never start a line. Among the allowed points it prefers, in order: a space; a Thai word boundary from
+/// the system ICU dictionary (<see cref="IcuLineBreaks"/>); a point that is certainly a syllable start or end (before
+/// a leading vowel, after ะ ำ ๆ ฯ, between Thai and other scripts, after / or -); any other point between Thai
+/// clusters; and only as a last resort a point inside a Latin word (a long URL).
 /// </summary>
 /// <remarks>
-/// Limit: without ICU (or for words missing from its dictionary) a Thai word may still be split between two of its syllables or, rarely, inside a
-/// syllable (e.g. before a final consonant) when no better point fits the line. Text stays complete and correctly
-/// shaped; only the break position may be less elegant than a dictionary-based breaker (ICU/libthai) would choose.
+/// Limit: without ICU, or for words its dictionary misreads (รับคำ|ขอ), a Thai word may be split between two of its
+/// syllables or, rarely, inside a syllable when no better point fits the line. Text always stays complete and
+/// correctly shaped; only the break position may be less elegant than a typesetter's.
 /// </remarks>
 public static class ThaiLineBreaker
 {
