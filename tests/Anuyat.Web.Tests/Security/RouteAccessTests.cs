@@ -51,6 +51,7 @@ public sealed class RouteAccessTests
         ["GET /api/v1/applications/{id:guid}"] = Access.SignedIn,
         ["PUT /api/v1/applications/{id:guid}/answers"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/withdraw"] = Access.SignedIn,
+        ["GET /api/v1/applications/{id:guid}/receipt"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/accept"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/deficiency"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/recommendation"] = Access.SignedIn,

@@ -1,3 +1,5 @@
+using Anuyat.Infrastructure.Pdf;
+
 namespace Anuyat.Web.Features.Applications;
 
 /// <summary>Applications: the citizen's drafts and filed applications, and the API over them.</summary>
@@ -6,12 +8,13 @@ public static class ApplicationsSetup
     public static WebApplicationBuilder AddApplications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ApplicationClock>();
+        builder.Services.AddPdfDocuments();
         return builder;
     }
 
     public static WebApplication MapApplications(this WebApplication app)
     {
-        app.MapApplicationsApi().MapReviewApi();
+        app.MapApplicationsApi().MapReviewApi().MapReceipt();
         return app;
     }
 }
