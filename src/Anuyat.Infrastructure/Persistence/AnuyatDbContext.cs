@@ -1,5 +1,7 @@
 using Anuyat.Domain.Organisation;
 using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Documents;
+using Anuyat.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,10 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     public DbSet<Office> Offices => Set<Office>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

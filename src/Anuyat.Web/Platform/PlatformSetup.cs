@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Anuyat.Infrastructure.Idempotency;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Infrastructure.Platform;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,6 +24,7 @@ public static class PlatformSetup
         var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, data);
         services.AddAnuyatDatabase(provider, connectionString);
         services.AddHostedService<StartupPreparation>();
+        services.AddScoped<IdempotencyStore>();
 
         if (!builder.Environment.IsDevelopment())
         {
