@@ -3,6 +3,7 @@ using System.Text;
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Idempotency;
 using Anuyat.Web.Features.Accounts;
+using Microsoft.Net.Http.Headers;
 
 namespace Anuyat.Web.Platform;
 
@@ -141,21 +142,53 @@ public static class IdempotencyFilter
         }
     }
 
-    /// <summary>SHA-256 over method, path with query, and the raw body, leaving the body readable for the handler.</summary>
+    /// <summary>
+    /// SHA-256 over method, path with query, and the raw body, leaving the body readable for the handler. A multipart
+    /// body's boundary is chosen at random by the client on every send, so it is hashed as a fixed token: a retry of the
+    /// same upload is the same request.
+    /// </summary>
     private static async Task<string> HashRequestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        request.Body.Position = 0;
+
+        var boundary = MultipartBoundary(request.ContentType);
+        var remaining = body.GetBuffer().AsSpan(0, (int)body.Length);
+        if (boundary is null)
         {
-            hash.AppendData(buffer, 0, read);
+            hash.AppendData(remaining);
+        }
+        else
+        {
+            var marker = Encoding.ASCII.GetBytes("--" + boundary);
+            int at;
+            while ((at = remaining.IndexOf(marker)) >= 0)
+            {
+                hash.AppendData(remaining[..at]);
+                hash.AppendData("--boundary"u8);
+                remaining = remaining[(at + marker.Length)..];
+            }
+
+            hash.AppendData(remaining);
         }
 
-        request.Body.Position = 0;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string? MultipartBoundary(string? contentType)
+    {
+        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media) ||
+            !media.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
+        return string.IsNullOrEmpty(boundary) ? null : boundary;
     }
 }
 

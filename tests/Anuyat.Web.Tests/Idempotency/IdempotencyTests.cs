@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Anuyat.Infrastructure.Idempotency;
 using Anuyat.Infrastructure.Persistence;
-using Anuyat.Web.Features.Documents;
 using Anuyat.Web.Tests.Documents;
 using Anuyat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,7 @@ public sealed class IdempotencyTests
         var key = Guid.NewGuid().ToString();
 
         var first = await PostAsync(client, bytes, key);
-        var second = await PostAsync(client, bytes, key);
+        var second = await PostAsync(client, bytes, key); // a new multipart boundary, as a real client's retry would have
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
@@ -118,8 +117,8 @@ public sealed class IdempotencyTests
     }
 
     [Theory]
-    [InlineData(Db.Sqlite, "")]
-    [InlineData(Db.Postgres, "")]
+    [InlineData(Db.Sqlite, "key with spaces")]
+    [InlineData(Db.Postgres, "key with spaces")]
     [InlineData(Db.Sqlite, "this-key-is-far-too-long-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
     [InlineData(Db.Sqlite, "มีภาษาไทย")]
     public async Task Post_MalformedKey_400AndNothingRuns(Db db, string key)
