@@ -393,7 +393,8 @@ public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogg
 
     private static int HexValue(byte b) => b <= (byte)'9' ? b - '0' : (b | 0x20) - 'a' + 10;
 
-    private static UploadRefused Refusal(UploadRefusalReason reason, string? detail, long maxBytes)
+    /// <summary>The refusal for a reason, with its message; also used where the web server stops a body over the limit.</summary>
+    public static UploadRefused Refusal(UploadRefusalReason reason, string? detail, long maxBytes)
     {
         var megabytes = (maxBytes / (1024d * 1024d)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
         var message = reason switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Accounts;
@@ -91,7 +92,9 @@ public sealed class DocumentUploads(AnuyatDbContext db, IDocumentStore store, Up
         }
 
         var upload = inspected.Value;
-        using var bytes = new MemoryStream(upload.Content.ToArray(), writable: false);
+        using var bytes = MemoryMarshal.TryGetArray(upload.Content, out var array)
+            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+            : new MemoryStream(upload.Content.ToArray(), writable: false);
         var stored = await store.PutAsync(bytes, cancellationToken);
         var file = new UploadedFile
         {

@@ -61,7 +61,17 @@ public static class IdempotencyFilter
             return;
         }
 
-        var requestHash = await HashRequestAsync(http.Request, http.RequestAborted);
+        string requestHash;
+        try
+        {
+            requestHash = await HashRequestAsync(http.Request, http.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Over the endpoint's request size limit (413) or a broken body: nothing has run.
+            await Results.Problem(statusCode: e.StatusCode, type: ErrorResponses.TypeBase + "bad-request", title: Text.T("คำขอใหญ่เกินไปหรือไม่สมบูรณ์", "The request is too large or incomplete")).ExecuteAsync(http);
+            return;
+        }
 
         // Its own scope (and so its own DbContext): the handler's unit of work stays its own.
         await using var scope = http.RequestServices.CreateAsyncScope();

@@ -2,6 +2,7 @@ using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Documents;
 using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Anuyat.Web.Features.Documents;
@@ -40,7 +41,10 @@ public static class DocumentsSetup
             // so the form anti-forgery check is not needed. Pages upload through their own anti-forgery-protected forms.
             .RequireAuthorization(p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
 
+        // Kestrel stops a body past the file limit plus room for the multipart framing, before it is all read.
+        var maxBytes = app.Services.GetRequiredService<IOptions<UploadLimits>>().Value.MaxBytes;
         api.MapPost("/", UploadAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(maxBytes + (64 * 1024)))
             .DisableAntiforgery()
             .WithIdempotency()
             .WithName("UploadDocument")
@@ -65,8 +69,16 @@ public static class DocumentsSetup
         IFormFile? file = null;
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(cancellationToken);
-            file = form.Files.GetFile("file");
+            try
+            {
+                var form = await http.Request.ReadFormAsync(cancellationToken);
+                file = form.Files.GetFile("file");
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                var limits = http.RequestServices.GetRequiredService<IOptions<UploadLimits>>().Value;
+                return new StatusOverride(ErrorResponses.Problem(UploadInspector.Refusal(UploadRefusalReason.TooLarge, "request body over the limit", limits.MaxBytes)), StatusCodes.Status413PayloadTooLarge);
+            }
         }
 
         if (file is null)
