@@ -25,6 +25,7 @@ public static class PlatformSetup
         services.AddAnuyatDatabase(provider, connectionString);
         services.AddHostedService<StartupPreparation>();
         services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<IdempotencyPurgeService>();
 
         if (!builder.Environment.IsDevelopment())
         {
