@@ -10,7 +10,8 @@ public interface IDocumentStore
 {
     /// <summary>
     /// Stores the bytes of <paramref name="content"/>, hashing while streaming. Storing bytes that are already present
-    /// succeeds and changes nothing. The file is complete and durable (fsync) before this returns.
+    /// succeeds and changes nothing (a stored copy found damaged is replaced by the good bytes and logged). The file is
+    /// complete and durable (fsync) before this returns.
     /// </summary>
     Task<StoredDocument> PutAsync(Stream content, CancellationToken cancellationToken = default);
 

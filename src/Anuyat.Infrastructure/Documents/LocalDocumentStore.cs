@@ -58,7 +58,15 @@ public sealed partial class LocalDocumentStore : IDocumentStore
             var target = PathFor(sha256);
             if (File.Exists(target))
             {
-                return new StoredDocument(sha256, length, AlreadyExisted: true);
+                if (await MatchesAsync(target, sha256, cancellationToken))
+                {
+                    return new StoredDocument(sha256, length, AlreadyExisted: true);
+                }
+
+                // The copy on disk was damaged or altered; the bytes just received are the right ones, so they heal it.
+                File.Move(tempPath, target, overwrite: true);
+                FlushDirectory(Path.GetDirectoryName(target)!);
+                return new StoredDocument(sha256, length, AlreadyExisted: false);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -119,6 +127,19 @@ public sealed partial class LocalDocumentStore : IDocumentStore
             await file.DisposeAsync();
             throw;
         }
+    }
+
+    private async Task<bool> MatchesAsync(string path, string sha256, CancellationToken cancellationToken)
+    {
+        await using var existing = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(existing, cancellationToken));
+        if (string.Equals(actual, sha256, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        LogIntegrityFailure(_logger, sha256, actual);
+        return false;
     }
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>

@@ -71,6 +71,24 @@ public sealed class LocalDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task PutAsync_SameBytesOverADamagedCopy_RepairsItAndLogsSecurityEvent()
+    {
+        var store = Store();
+        var bytes = Corpus.Pdf();
+        var stored = await store.PutAsync(new MemoryStream(bytes));
+        var path = Path.Combine(_root, stored.Sha256[..2], stored.Sha256[2..4], stored.Sha256);
+        await File.WriteAllBytesAsync(path, Corpus.Pdf("/Title (damaged)"));
+
+        var again = await store.PutAsync(new MemoryStream(bytes));
+
+        Assert.False(again.AlreadyExisted);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
+        Assert.Equal("DocumentIntegrityFailure", Assert.Single(_logger.Entries).EventName);
+        await using var read = await store.OpenReadAsync(stored.Sha256);
+        Assert.NotNull(read);
+    }
+
+    [Fact]
     public async Task OpenReadAsync_Missing_ReturnsNull()
     {
         Assert.Null(await Store().OpenReadAsync(new string('a', 64)));

@@ -61,6 +61,28 @@ public sealed class UploadsApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task Download_BytesTamperedOnDisk_ErrorNeverTheAlteredBytes(Db db)
+    {
+        var app = await SharedApps.Get(db);
+        var (owner, _) = await TestAccounts.ApiClientAsync(app);
+        var bytes = Corpus.Pdf($"/Title ({Guid.NewGuid():N})");
+        var created = await owner.PostAsync("/api/v1/uploads", Multipart(bytes, "deed.pdf"));
+        var upload = await created.Content.ReadFromJsonAsync<UploadResponse>();
+        var path = Path.Combine(app.DataDirectory, "documents", upload!.Sha256[..2], upload.Sha256[2..4], upload.Sha256);
+        var tampered = Corpus.Pdf("/Title (TAMPERED-CONTENT)");
+        await File.WriteAllBytesAsync(path, tampered);
+
+        var response = await owner.GetAsync(created.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("TAMPERED-CONTENT", body, StringComparison.Ordinal);
+        Assert.Contains("/problems/internal", body, StringComparison.Ordinal);
+    }
+
     public static TheoryData<Db, string, string> AttackCorpus()
     {
         var data = new TheoryData<Db, string, string>();
