@@ -47,7 +47,9 @@ public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogg
     private static readonly byte[] Eicar = Encoding.ASCII.GetBytes(
         new string("*H+H$!ELIF-TSET-SURIVITNA-DRADNATS-RACIE$}7)CC7)^P(45XZP\\4[PA@%P!O5X".Reverse().ToArray()));
 
-    private static readonly string[] MarkupTags = ["<script", "<html", "<!doctype html", "<iframe", "<?php", "<svg", "<object", "<embed"];
+    // At least six bytes each, so binary data matches one by chance about once in 10^6 files (an SVG's danger is its
+    // <script>, found anyway).
+    private static readonly string[] MarkupTags = ["<script", "<html", "<!doctype html", "<iframe", "<?php", "<object", "<embed"];
 
     /// <summary>PDF names that make a document act rather than display (VirusTotal pdf_info; pompelmi pdf-actions).</summary>
     private static readonly HashSet<string> ActivePdfNames = new(StringComparer.Ordinal)
@@ -240,39 +242,58 @@ public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogg
     }
 
     /// <summary>
-    /// Looks at every PDF name, in the file and inside its Flate-compressed streams (object streams hide names there),
-    /// decoding <c>#xx</c> escapes so <c>/J#61vaScript</c> is still JavaScript. Decompression is capped so a PDF
-    /// bomb costs bounded memory.
+    /// Looks at every PDF name in the file's dictionaries — outside stream data, and inside compressed object streams
+    /// (<c>/ObjStm</c>, where names hide from a plain scan) — decoding <c>#xx</c> escapes so <c>/J#61vaScript</c> is
+    /// still JavaScript. Image and page streams are not searched: their binary data would match <c>/JS</c> by chance
+    /// about once per 20 MB. Decompression is capped so a PDF bomb costs bounded memory.
     /// </summary>
     private static UploadRefused? CheckPdf(ReadOnlyMemory<byte> content, long maxBytes)
     {
-        var found = FindActiveName(content.Span);
-        var budget = Math.Max(maxBytes * 4, 16L * 1024 * 1024);
-        if (found is null)
+        var span = content.Span;
+        var streams = Streams(span);
+        string? found = null;
+        var outside = 0;
+        foreach (var stream in streams)
         {
-            foreach (var (start, length) in FlateStreams(content.Span))
-            {
-                byte[] inflated;
-                try
-                {
-                    inflated = Inflate(content.Slice(start, length), budget);
-                }
-                catch (InvalidDataException)
-                {
-                    continue; // Not Flate after all, or damaged: nothing readable to hide a name in.
-                }
-                catch (InsufficientMemoryException)
-                {
-                    return Refusal(UploadRefusalReason.TooLarge, "decompresses beyond the limit", maxBytes);
-                }
+            found ??= FindActiveName(span[outside..stream.DataStart]);
 
-                budget -= inflated.Length;
-                found = FindActiveName(inflated);
-                if (found is not null)
-                {
-                    break;
-                }
+            // Stream data is searched too, because a crafted file can fake a "stream" keyword around a real dictionary;
+            // there a name counts only right after a "<<", which random binary data almost never has.
+            found ??= FindActiveName(span.Slice(stream.DataStart, stream.DataLength), insideDictionaryOnly: true);
+            outside = stream.DataStart + stream.DataLength;
+        }
+
+        found ??= FindActiveName(span[outside..]);
+
+        var budget = Math.Max(maxBytes * 4, 16L * 1024 * 1024);
+        foreach (var stream in streams)
+        {
+            if (found is not null)
+            {
+                break;
             }
+
+            if (!stream.IsObjectStream || stream.DataLength < 2 || span[stream.DataStart] != 0x78)
+            {
+                continue;
+            }
+
+            byte[] inflated;
+            try
+            {
+                inflated = Inflate(content.Slice(stream.DataStart, stream.DataLength), budget);
+            }
+            catch (InvalidDataException)
+            {
+                continue; // Not Flate after all, or damaged: nothing readable to hide a name in.
+            }
+            catch (InsufficientMemoryException)
+            {
+                return Refusal(UploadRefusalReason.TooLarge, "decompresses beyond the limit", maxBytes);
+            }
+
+            budget -= inflated.Length;
+            found = FindActiveName(inflated);
         }
 
         return found switch
@@ -283,8 +304,86 @@ public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogg
         };
     }
 
-    private static string? FindActiveName(ReadOnlySpan<byte> span)
+    /// <summary>Every <c>stream … endstream</c> body, and whether its dictionary says it is an object stream.</summary>
+    private static List<(int DataStart, int DataLength, bool IsObjectStream)> Streams(ReadOnlySpan<byte> span)
     {
+        var streams = new List<(int DataStart, int DataLength, bool IsObjectStream)>();
+        var offset = 0;
+        var previousEnd = 0;
+        while (offset < span.Length)
+        {
+            var keyword = span[offset..].IndexOf("stream"u8);
+            if (keyword < 0)
+            {
+                break;
+            }
+
+            var at = offset + keyword;
+            offset = at + 6;
+            if (at > 2 && span[(at - 3)..at].SequenceEqual("end"u8))
+            {
+                continue;
+            }
+
+            var start = offset;
+            if (start < span.Length && span[start] == (byte)'\r')
+            {
+                start++;
+            }
+
+            if (start < span.Length && span[start] == (byte)'\n')
+            {
+                start++;
+            }
+
+            var end = span[start..].IndexOf("endstream"u8);
+            if (end < 0)
+            {
+                // No end: treat the rest as stream data so its bytes are not read as dictionaries.
+                streams.Add((start, span.Length - start, false));
+                break;
+            }
+
+            var dictionary = span[Math.Max(previousEnd, at - 4096)..at];
+            streams.Add((start, end, HasName(dictionary, "ObjStm")));
+            offset = start + end + 9;
+            previousEnd = offset;
+        }
+
+        return streams;
+    }
+
+    private static bool HasName(ReadOnlySpan<byte> span, string wanted)
+    {
+        foreach (var (name, _) in Names(span))
+        {
+            if (name == wanted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? FindActiveName(ReadOnlySpan<byte> span, bool insideDictionaryOnly = false)
+    {
+        foreach (var (name, at) in Names(span))
+        {
+            if ((name == "Encrypt" || ActivePdfNames.Contains(name)) &&
+                (!insideDictionaryOnly || span[Math.Max(0, at - 64)..at].IndexOf("<<"u8) >= 0))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The PDF names in some bytes, with <c>#xx</c> escapes decoded.</summary>
+    private static List<(string Name, int At)> Names(ReadOnlySpan<byte> span)
+    {
+        var names = new List<(string Name, int At)>();
         var name = new StringBuilder();
         for (var i = 0; i < span.Length; i++)
         {
@@ -309,62 +408,11 @@ public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogg
                 }
             }
 
-            var text = name.ToString();
-            if (text == "Encrypt" || ActivePdfNames.Contains(text))
-            {
-                return text;
-            }
-
+            names.Add((name.ToString(), i));
             i = j - 1;
         }
 
-        return null;
-    }
-
-    private static List<(int Start, int Length)> FlateStreams(ReadOnlySpan<byte> span)
-    {
-        var streams = new List<(int Start, int Length)>();
-        var offset = 0;
-        while (true)
-        {
-            var keyword = span[offset..].IndexOf("stream"u8);
-            if (keyword < 0)
-            {
-                break;
-            }
-
-            var start = offset + keyword + 6;
-            offset = start;
-            if (start > 6 && span[start - 7] == (byte)'d')
-            {
-                continue; // "endstream"
-            }
-
-            if (start < span.Length && span[start] == (byte)'\r')
-            {
-                start++;
-            }
-
-            if (start < span.Length && span[start] == (byte)'\n')
-            {
-                start++;
-            }
-
-            var end = span[start..].IndexOf("endstream"u8);
-            if (end < 0)
-            {
-                break;
-            }
-
-            if (end > 2 && span[start] == 0x78)
-            {
-                streams.Add((start, end));
-            }
-
-            offset = start + end + 9;
-        }
-
-        return streams;
+        return names;
     }
 
     private static byte[] Inflate(ReadOnlyMemory<byte> compressed, long budget)

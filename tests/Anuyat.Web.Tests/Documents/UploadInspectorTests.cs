@@ -29,6 +29,7 @@ public sealed class UploadInspectorTests
         { "pdf-additional-actions", UploadRefusalReason.ActiveContent },
         { "pdf-richmedia", UploadRefusalReason.ActiveContent },
         { "pdf-xfa", UploadRefusalReason.ActiveContent },
+        { "pdf-js-hidden-in-fake-stream", UploadRefusalReason.ActiveContent },
         { "pdf-encrypted", UploadRefusalReason.EncryptedPdf },
         { "pdf-flate-bomb", UploadRefusalReason.TooLarge },
         { "oversized", UploadRefusalReason.TooLarge },
@@ -57,6 +58,7 @@ public sealed class UploadInspectorTests
         "pdf-additional-actions" => Corpus.Pdf("/AA << /O 5 0 R >>"),
         "pdf-richmedia" => Corpus.Pdf("/RichMedia 5 0 R"),
         "pdf-xfa" => Corpus.Pdf("/AcroForm << /XFA 5 0 R >>"),
+        "pdf-js-hidden-in-fake-stream" => Corpus.Pdf("/Title (>>stream\n) /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> /Subject (endstream)"),
         "pdf-encrypted" => Corpus.Pdf(trailerExtra: "/Encrypt 5 0 R /ID [<00> <00>]"),
         "pdf-flate-bomb" => Corpus.Pdf(extraObject: Corpus.FlateObject(new byte[40 * 1024 * 1024])),
         "oversized" => [.. Corpus.Pdf(), .. new byte[Limit]],
@@ -84,6 +86,7 @@ public sealed class UploadInspectorTests
     [InlineData("pdf", DocumentKind.Pdf, "application/pdf")]
     [InlineData("pdf-open-at-page", DocumentKind.Pdf, "application/pdf")]
     [InlineData("pdf-compressed-page", DocumentKind.Pdf, "application/pdf")]
+    [InlineData("pdf-image-with-name-like-bytes", DocumentKind.Pdf, "application/pdf")]
     [InlineData("jpeg", DocumentKind.Jpeg, "image/jpeg")]
     [InlineData("png", DocumentKind.Png, "image/png")]
     public async Task InspectAsync_GoodFile_AcceptedWithKindFromContent(string sample, DocumentKind kind, string contentType)
@@ -93,6 +96,12 @@ public sealed class UploadInspectorTests
             "pdf" => Corpus.Pdf(),
             "pdf-open-at-page" => Corpus.Pdf("/OpenAction [3 0 R /Fit]"),
             "pdf-compressed-page" => Corpus.Pdf(extraObject: Corpus.FlateObject("BT /F1 12 Tf 72 712 Td (Hello) Tj ET")),
+            "pdf-image-with-name-like-bytes" => Corpus.Pdf(extraObject:
+            [
+                .. "5 0 obj\n<< /Type /XObject /Subtype /Image /Filter /DCTDecode /Length 300 >>\nstream\n"u8.ToArray(),
+                .. Corpus.Jpeg("\u0001/JS\u0002/AA\u0003/Launch\u0004"),
+                .. "\nendstream\nendobj\n"u8.ToArray(),
+            ]),
             "jpeg" => Corpus.Jpeg("a photo of a title deed"),
             _ => Corpus.Png("scanned plan"),
         };
