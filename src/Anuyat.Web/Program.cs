@@ -3,6 +3,7 @@ using Anuyat.Web.Cli;
 using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Features.Calendar;
+using Anuyat.Web.Features.Documents;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Platform;
 
@@ -15,6 +16,7 @@ try
     builder.AddCalendar();
     builder.AddAccounts();
     builder.AddApplications();
+    builder.AddDocuments();
 
     var app = builder.Build();
 
@@ -27,6 +29,7 @@ try
     app.MapOrganisation();
     app.MapAccounts();
     app.MapApplications();
+    app.MapDocuments();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

@@ -1,6 +1,8 @@
 using Anuyat.Domain.Applications;
 using Anuyat.Domain.Organisation;
 using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Documents;
+using Anuyat.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,9 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     public DbSet<Counter> Counters => Set<Counter>();
 
     public DbSet<PermitApplication> Applications => Set<PermitApplication>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Anuyat.Infrastructure.Idempotency;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Infrastructure.Platform;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,6 +25,8 @@ public static class PlatformSetup
         var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, data);
         services.AddAnuyatDatabase(provider, connectionString);
         services.AddHostedService<StartupPreparation>();
+        services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<IdempotencyPurgeService>();
 
         if (!builder.Environment.IsDevelopment())
         {

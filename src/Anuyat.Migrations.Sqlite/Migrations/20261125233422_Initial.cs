@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Anuyat.Migrations.Postgres.Migrations
+namespace Anuyat.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,8 +29,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "counters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,12 +41,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "districts",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    NameTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    GroupTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    GroupEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Pilot = table.Column<bool>(type: "boolean", nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GroupTh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GroupEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Pilot = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,12 +54,32 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotency_records", x => new { x.Caller, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sections",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    NameTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,11 +90,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -92,28 +111,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(8)", nullable: true),
-                    SectionCode = table.Column<string>(type: "character varying(40)", nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", nullable: true),
+                    SectionCode = table.Column<string>(type: "TEXT", nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -134,8 +153,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "offices",
                 columns: table => new
                 {
-                    DistrictCode = table.Column<string>(type: "character varying(8)", nullable: false),
-                    SectionCode = table.Column<string>(type: "character varying(40)", nullable: false)
+                    DistrictCode = table.Column<string>(type: "TEXT", nullable: false),
+                    SectionCode = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,15 +177,15 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "api_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -183,39 +202,39 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ServiceCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    ServiceVersion = table.Column<int>(type: "integer", nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    SectionCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApplicantAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FiledByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AnswersJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Deficiency_Items = table.Column<string>(type: "text", nullable: true),
-                    Deficiency_Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Deficiency_DueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Deficiency_IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Deficiency_IssuedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Deficiency_AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RecommendedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Recommendation = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    RecommendationNote = table.Column<string>(type: "text", nullable: true),
-                    RecommendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Decision = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    DecisionReasons = table.Column<string>(type: "text", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
-                    LegalDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ServiceVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SectionCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApplicantAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FiledByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Deficiency_Items = table.Column<string>(type: "TEXT", nullable: true),
+                    Deficiency_Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Deficiency_DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Deficiency_IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Deficiency_IssuedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Deficiency_AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecommendedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RecommendationNote = table.Column<string>(type: "TEXT", nullable: true),
+                    RecommendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LegalDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,11 +257,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -259,10 +278,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,8 +298,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -303,10 +322,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -320,16 +339,39 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "uploaded_files",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_uploaded_files", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_uploaded_files_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "application_extensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Days = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    GrantedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GrantedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -427,9 +469,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_idempotency_records_ExpiresAt",
+                table: "idempotency_records",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_offices_SectionCode",
                 table: "offices",
                 column: "SectionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_uploaded_files_AccountId",
+                table: "uploaded_files",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_uploaded_files_Sha256",
+                table: "uploaded_files",
+                column: "Sha256");
         }
 
         /// <inheritdoc />
@@ -460,7 +517,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "counters");
 
             migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
                 name: "offices");
+
+            migrationBuilder.DropTable(
+                name: "uploaded_files");
 
             migrationBuilder.DropTable(
                 name: "applications");

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Anuyat.Infrastructure.Idempotency;
+
+/// <summary>
+/// Deletes idempotency records past their 24 hours, once an hour. Deleting expired rows twice is harmless, so several
+/// app instances may all run it without a lease.
+/// </summary>
+public sealed partial class IdempotencyPurgeService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyPurgeService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var purged = await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().PurgeExpiredAsync(stoppingToken);
+                if (purged > 0)
+                {
+                    LogPurged(logger, purged);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database may be briefly away (restart, failover); the next round tries again.
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Purged {Count} expired idempotency records")]
+    private static partial void LogPurged(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Warning, Message = "Purging expired idempotency records failed; will retry")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

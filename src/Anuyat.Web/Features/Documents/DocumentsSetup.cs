@@ -1,0 +1,142 @@
+using Anuyat.Domain.Common;
+using Anuyat.Infrastructure.Documents;
+using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Anuyat.Web.Features.Documents;
+
+/// <summary>
+/// Uploaded documents: the content-addressed store, the upload inspector (with ClamAV when <c>Uploads:ClamAv:Host</c>
+/// is set) and the upload API. The store is chosen here; an S3-compatible <see cref="IDocumentStore"/> (issue 9) is
+/// registered instead of <see cref="LocalDocumentStore"/> when configured.
+/// </summary>
+public static class DocumentsSetup
+{
+    public static WebApplicationBuilder AddDocuments(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<UploadLimits>().Bind(builder.Configuration.GetSection(UploadLimits.Section))
+            .Validate(l => l.MaxBytes > 0, "Uploads__MaxBytes: must be a positive number of bytes.").ValidateOnStart();
+        services.AddSingleton<IDocumentStore, LocalDocumentStore>();
+
+        var clamAv = builder.Configuration.GetSection(UploadLimits.Section + ":ClamAv").Get<ClamAvOptions>();
+        if (!string.IsNullOrWhiteSpace(clamAv?.Host))
+        {
+            services.AddSingleton(clamAv);
+            services.AddSingleton<IMalwareScanner, ClamAvScanner>();
+        }
+
+        services.AddSingleton(sp => new UploadInspector(
+            sp.GetRequiredService<IOptions<UploadLimits>>(), sp.GetRequiredService<ILogger<UploadInspector>>(), sp.GetService<IMalwareScanner>()));
+        services.AddScoped<DocumentUploads>();
+        return builder;
+    }
+
+    public static WebApplication MapDocuments(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/uploads").WithTags("Documents")
+            // Bearer tokens only: a cookie-carrying browser cannot be made to post here from another site (no CSRF),
+            // so the form anti-forgery check is not needed. Pages upload through their own anti-forgery-protected forms.
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+
+        // Kestrel stops a body past the file limit plus room for the multipart framing, before it is all read.
+        var maxBytes = app.Services.GetRequiredService<IOptions<UploadLimits>>().Value.MaxBytes;
+        api.MapPost("/", UploadAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(maxBytes + (64 * 1024)))
+            .DisableAntiforgery()
+            .WithIdempotency()
+            .WithName("UploadDocument")
+            .WithSummary("Multipart `file`: a PDF, JPEG or PNG within the size limit. Checked by content; refused files are not stored. → 201 { id, sha256, bytes, contentType, name }");
+        api.MapGet("/{id:guid}", DownloadAsync)
+            .WithName("DownloadUpload")
+            .WithSummary("The uploaded file, to the account that uploaded it only, as an attachment.");
+        app.MapGet("/api/v1/upload-limits", (IOptions<UploadLimits> limits) =>
+            {
+                var text = limits.Value.Describe();
+                return Results.Ok(new UploadLimitsResponse(limits.Value.MaxBytes, ["application/pdf", "image/jpeg", "image/png"], text.Th, text.En));
+            })
+            .WithTags("Documents")
+            .WithName("GetUploadLimits")
+            .WithSummary("What may be uploaded, so a page can say so before the file is chosen.");
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext http, DocumentUploads uploads, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User)!;
+        IFormFile? file = null;
+        if (http.Request.HasFormContentType)
+        {
+            try
+            {
+                var form = await http.Request.ReadFormAsync(cancellationToken);
+                file = form.Files.GetFile("file");
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                var limits = http.RequestServices.GetRequiredService<IOptions<UploadLimits>>().Value;
+                return new StatusOverride(ErrorResponses.Problem(UploadInspector.Refusal(UploadRefusalReason.TooLarge, "request body over the limit", limits.MaxBytes)), StatusCodes.Status413PayloadTooLarge);
+            }
+        }
+
+        if (file is null)
+        {
+            return ErrorResponses.ValidationProblem(new Dictionary<string, BilingualText[]>
+            {
+                ["file"] = [new BilingualText("โปรดเลือกไฟล์", "Choose a file")],
+            });
+        }
+
+        await using var content = file.OpenReadStream();
+        var result = await uploads.AcceptAsync(user.AccountId, content, file.FileName, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            var problem = ErrorResponses.Problem(result.Error!);
+            return result.Error is UploadRefused { Reason: UploadRefusalReason.TooLarge }
+                ? new StatusOverride(problem, StatusCodes.Status413PayloadTooLarge)
+                : problem;
+        }
+
+        var stored = result.Value;
+        return Results.Created($"/api/v1/uploads/{stored.Id}", new UploadResponse(stored.Id, stored.Sha256, stored.Bytes, stored.ContentType, stored.OriginalName));
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, DocumentUploads uploads, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User)!;
+        var opened = await uploads.OpenAsync(user.AccountId, id, cancellationToken);
+        if (opened is null)
+        {
+            return Results.NotFound();
+        }
+
+        // OWASP ASVS 5.0 5.4.1–5.4.2: always a download with an RFC 6266 name; never sniffed, never rendered as a page.
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "sandbox";
+        headers.CacheControl = "no-store";
+        var (file, stream) = opened.Value;
+        return Results.File(stream, file.ContentType, fileDownloadName: file.OriginalName);
+    }
+
+    /// <summary>Runs a problem result with another status (413 for a file over the limit).</summary>
+    private sealed class StatusOverride(IResult inner, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            if (inner is IStatusCodeHttpResult and Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem)
+            {
+                problem.ProblemDetails.Status = status;
+                return Results.Problem(problem.ProblemDetails).ExecuteAsync(httpContext);
+            }
+
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
+
+public sealed record UploadResponse(Guid Id, string Sha256, long Bytes, string ContentType, string Name);
+
+public sealed record UploadLimitsResponse(long MaxBytes, string[] ContentTypes, string DescriptionTh, string DescriptionEn);
