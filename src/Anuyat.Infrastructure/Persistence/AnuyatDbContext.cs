@@ -27,6 +27,8 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     public DbSet<Counter> Counters => Set<Counter>();
 
     public DbSet<PermitApplication> Applications => Set<PermitApplication>();
+
+    public DbSet<Applications.ApplicationDocument> ApplicationDocuments => Set<Applications.ApplicationDocument>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
