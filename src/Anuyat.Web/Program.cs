@@ -1,6 +1,7 @@
 using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Cli;
 using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Features.Catalog;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Platform;
 
@@ -11,6 +12,7 @@ try
     builder.AddPlatform();
     builder.AddOrganisation();
     builder.AddAccounts();
+    builder.AddCatalog();
 
     var app = builder.Build();
 
@@ -22,6 +24,7 @@ try
     app.UsePlatform();
     app.MapOrganisation();
     app.MapAccounts();
+    app.MapCatalog();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

@@ -119,6 +119,23 @@ public static partial class CatalogValidator
             CheckText(d.Eligibility[i].Message, $"eligibility[{i}].message", Add);
         }
 
+        for (var i = 0; i < d.OpenMonths.Count; i++)
+        {
+            if (d.OpenMonths[i] is < 1 or > 12)
+            {
+                Add($"openMonths[{i}]", $"a month is 1 to 12, not {d.OpenMonths[i]}");
+            }
+        }
+
+        for (var i = 0; i < d.Benefits.Count; i++)
+        {
+            CheckText(d.Benefits[i].Label, $"benefits[{i}].label", Add);
+            if (d.Benefits[i].AmountSatang < 0)
+            {
+                Add($"benefits[{i}].amountSatang", "cannot be negative");
+            }
+        }
+
         CheckFields(d, d.Fields, "fields", null, Add);
 
         for (var i = 0; i < d.Checks.Count; i++)
@@ -188,6 +205,11 @@ public static partial class CatalogValidator
         if (d.LegalDeadlineDays < 1)
         {
             Add("legalDeadlineDays", "must be 1 or more business days");
+        }
+
+        if (d.LegalDeadlineUnit is not ("calendarDays" or "businessDays"))
+        {
+            Add("legalDeadlineUnit", $"must be calendarDays or businessDays, not '{d.LegalDeadlineUnit}'");
         }
 
         if (d.Extensions.Count < 0 || (d.Extensions.Count > 0 && d.Extensions.DaysEach < 1))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Anuyat.Domain.Common;
 
 namespace Anuyat.Domain.Catalog;
@@ -28,6 +29,9 @@ public sealed class ServiceDefinition
 
     public DateOnly EffectiveFrom { get; set; }
 
+    /// <summary>Whether a filing on <paramref name="date"/> falls in the registration window.</summary>
+    public bool IsOpenOn(DateOnly date) => OpenMonths.Count == 0 || OpenMonths.Contains(date.Month);
+
     public LocalText Name { get; set; } = new();
 
     public LocalText Description { get; set; } = new();
@@ -51,6 +55,12 @@ public sealed class ServiceDefinition
 
     public List<EligibilityQuestion> Eligibility { get; set; } = [];
 
+    /// <summary>Months (1–12) in which filings are accepted, e.g. the elderly allowance's window; empty = all year.</summary>
+    public List<int> OpenMonths { get; set; } = [];
+
+    /// <summary>What the citizen receives where the service pays a benefit (allowance tiers), for the manual.</summary>
+    public List<Benefit> Benefits { get; set; } = [];
+
     public List<FieldDefinition> Fields { get; set; } = [];
 
     /// <summary>Rules across fields, e.g. ข.1's "total floor area under 300 m²".</summary>
@@ -62,8 +72,11 @@ public sealed class ServiceDefinition
 
     public List<ServiceStep> Steps { get; set; } = [];
 
-    /// <summary>The time the law (or the manual) allows, in business days from a complete file.</summary>
+    /// <summary>The time the law (or the manual) allows from a complete file, in <see cref="LegalDeadlineUnit"/>.</summary>
     public int LegalDeadlineDays { get; set; }
+
+    /// <summary><c>calendarDays</c> (e.g. Building Control Act s.25's 45 days) or <c>businessDays</c> (manual times).</summary>
+    public string LegalDeadlineUnit { get; set; } = "businessDays";
 
     public ExtensionRule Extensions { get; set; } = new();
 
@@ -98,6 +111,16 @@ public sealed class ServiceDefinition
 
         return current;
     }
+}
+
+public sealed class Benefit
+{
+    public LocalText Label { get; set; } = new();
+
+    public long AmountSatang { get; set; }
+
+    /// <summary><c>month</c> or <c>once</c>.</summary>
+    public string Per { get; set; } = "month";
 }
 
 public sealed class EligibilityQuestion
@@ -177,6 +200,7 @@ public sealed class FieldDefinition
     public int? MaxRows { get; set; }
 
     /// <summary>The sub-fields, with the fixed parts of an address filled in.</summary>
+    [JsonIgnore]
     public List<FieldDefinition> SubFields => Type == FieldTypes.Address && Fields.Count == 0 ? AddressFields.Value : Fields;
 
     private static readonly Lazy<List<FieldDefinition>> AddressFields = new(() =>
