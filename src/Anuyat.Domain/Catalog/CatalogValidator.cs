@@ -349,7 +349,11 @@ public static partial class CatalogValidator
                     }
 
                     var quantity = fee.Quantity is null ? null : (table?.Fields ?? d.Fields).FirstOrDefault(f => f.Name == fee.Quantity);
-                    if (quantity is null || quantity.Type is not (FieldTypes.Number or FieldTypes.Money))
+                    if (fee.Quantity is null && table is not null)
+                    {
+                        // Without a quantity each row of the table is one unit (e.g. one tree).
+                    }
+                    else if (quantity is null || quantity.Type is not (FieldTypes.Number or FieldTypes.Money))
                     {
                         add($"{at}.quantity", $"'{fee.Quantity}' is not a number field {(table is null ? "of this service" : $"of the rows of '{fee.Each}'")}");
                     }

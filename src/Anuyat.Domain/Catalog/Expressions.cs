@@ -10,7 +10,7 @@ namespace Anuyat.Domain.Catalog;
 // Grammar: or := and (('||'|'or') and)* ; and := not (('&&'|'and') not)* ; not := ('!'|'not') not | cmp ;
 // cmp := add (('=='|'!='|'<'|'<='|'>'|'>=') add)? ; add := mul (('+'|'-') mul)* ; mul := unary (('*'|'/') unary)* ;
 // unary := '-' unary | primary ; primary := number | 'text' | true | false | path | fn '(' path ')' | '(' or ')'.
-// Functions over a table column: sum(buildings.floorAreaM2), max(...), min(...), count(buildings).
+// Functions over a table column: sum(buildings.floorAreaM2), max(...), min(...), count(buildings); floor(x).
 
 /// <summary>The static type of an expression.</summary>
 public enum ExprType
@@ -38,6 +38,9 @@ public sealed record UnaryExpr(string Op, Expr Operand) : Expr;
 public sealed record BinaryExpr(string Op, Expr Left, Expr Right) : Expr;
 
 public sealed record CallExpr(string Function, PathExpr Argument) : Expr;
+
+/// <summary><c>floor(x)</c>: the whole part of a number (e.g. whole m³ before a remainder is charged).</summary>
+public sealed record FloorExpr(Expr Operand) : Expr;
 
 /// <summary>A parse or type error with a human-readable message (English; catalog authors are administrators).</summary>
 public sealed class ExpressionException(string message) : Exception(message);
@@ -166,6 +169,12 @@ public sealed class ExpressionParser
             throw new ExpressionException($"unexpected '{token}'");
         }
 
+        if (token == "floor" && Accept("("))
+        {
+            var operand = ParseOr();
+            return Accept(")") ? new FloorExpr(operand) : throw new ExpressionException("floor(…) needs a ')'");
+        }
+
         if (Functions.Contains(token, StringComparer.Ordinal) && Accept("("))
         {
             var argument = ParsePath(Next());
@@ -292,6 +301,8 @@ public static class ExpressionTypes
                     return type == ExprType.NumberList ? ExprType.Number : throw new ExpressionException($"{call.Function}() needs a number column of a table such as buildings.floorAreaM2, not '{call.Argument.Text}'");
                 }
 
+            case FloorExpr floor:
+                return Check(floor.Operand, resolve, referenced) == ExprType.Number ? ExprType.Number : throw new ExpressionException("floor() needs a number");
             case UnaryExpr unary:
                 {
                     var operand = Check(unary.Operand, resolve, referenced);
@@ -366,6 +377,8 @@ public static class ExpressionEvaluator
                     };
                 }
 
+            case FloorExpr floor:
+                return Evaluate(floor.Operand, scope) is decimal value ? decimal.Floor(value) : null;
             case UnaryExpr unary:
                 {
                     var operand = Evaluate(unary.Operand, scope);
@@ -446,6 +459,11 @@ public static class ExpressionText
                 break;
             case CallExpr call:
                 builder.Append(call.Function).Append('(').Append(call.Argument.Text).Append(')');
+                break;
+            case FloorExpr floor:
+                builder.Append("floor(");
+                Write(floor.Operand, builder);
+                builder.Append(')');
                 break;
             case UnaryExpr unary:
                 builder.Append(unary.Op);

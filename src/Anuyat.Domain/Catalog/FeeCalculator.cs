@@ -56,7 +56,8 @@ public static class FeeCalculator
         foreach (var row in scope.Rows(rule.Each))
         {
             var rowScope = scope.ForRow(table, row);
-            total += Charge(definition, rule, rowScope, rowScope.Value([rule.Quantity!]) as decimal?);
+            var quantity = rule.Quantity is null ? 1m : rowScope.Value([rule.Quantity]) as decimal?;
+            total += Charge(definition, rule, rowScope, quantity);
         }
 
         return total;
