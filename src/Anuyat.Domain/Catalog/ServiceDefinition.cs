@@ -91,6 +91,10 @@ public sealed class ServiceDefinition
     /// <summary>The field names fee rules read (the answers a fee quote needs).</summary>
     internal HashSet<string> FeeInputs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The answers a fee quote reads: top-level names and <c>table.column</c> paths.</summary>
+    [JsonIgnore]
+    public IReadOnlySet<string> FeeInputNames => FeeInputs;
+
     public Expr Expression(string text) =>
         Compiled.TryGetValue(text, out var expr) ? expr : throw new InvalidOperationException($"'{text}' was not compiled; validate the definition first.");
 
