@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Anuyat.Web.Features.Catalog;
 using Anuyat.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace Anuyat.Web.Tests.Catalog;
 
