@@ -349,9 +349,11 @@ public static partial class CatalogValidator
                     }
 
                     var quantity = fee.Quantity is null ? null : (table?.Fields ?? d.Fields).FirstOrDefault(f => f.Name == fee.Quantity);
-                    if (fee.Quantity is null && table is not null)
+                    // Without a quantity each row of the table is one unit (e.g. one tree).
+                    var rowIsTheUnit = fee.Quantity is null && table is not null;
+                    if (rowIsTheUnit)
                     {
-                        // Without a quantity each row of the table is one unit (e.g. one tree).
+                        d.FeeInputs.Add(table!.Name);
                     }
                     else if (quantity is null || quantity.Type is not (FieldTypes.Number or FieldTypes.Money))
                     {
