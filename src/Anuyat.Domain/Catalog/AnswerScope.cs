@@ -100,7 +100,10 @@ public static class AnswerValues
 
         if (value.GetValueKind() == JsonValueKind.Number)
         {
-            return value.TryGetValue<decimal>(out var d) ? d : null;
+            // A value built in memory (an int, a double) does not convert with TryGetValue<decimal>; its JSON text does.
+            return value.TryGetValue<decimal>(out var d)
+                ? d
+                : decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var fromText) ? fromText : null;
         }
 
         // Form posts send text; "250" and "250.5" are numbers, "two hundred" is not.
