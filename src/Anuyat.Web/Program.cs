@@ -4,6 +4,7 @@ using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Features.Calendar;
 using Anuyat.Web.Features.Documents;
+using Anuyat.Web.Features.Catalog;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Platform;
 
@@ -17,6 +18,7 @@ try
     builder.AddAccounts();
     builder.AddApplications();
     builder.AddDocuments();
+    builder.AddCatalog();
 
     var app = builder.Build();
 
@@ -30,6 +32,7 @@ try
     app.MapAccounts();
     app.MapApplications();
     app.MapDocuments();
+    app.MapCatalog();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

@@ -1,6 +1,9 @@
 using Anuyat.Domain.Accounts;
 using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Catalog;
+using Anuyat.Infrastructure.Organisation;
 using Anuyat.Infrastructure.Persistence;
+using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +45,8 @@ public static class AdminCommands
             {
                 "token create" => await TokenCreateAsync(app, options),
                 "db migrate" => await DbMigrateAsync(app),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate."),
+                "catalog validate" => CatalogValidate(app, options),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, catalog validate."),
             };
         }
         catch (CommandLineException e)
@@ -94,6 +98,30 @@ public static class AdminCommands
         await DatabaseMigrator.MigrateAsync(db);
         var applied = (await db.Database.GetAppliedMigrationsAsync()).Count();
         Console.WriteLine($"ok {applied} migrations applied");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>catalog validate [DIR]</c>: checks every definition and the rollout without touching the database; prints
+    /// <c>ok N services</c>, or every problem as <c>file: path: message</c> and exits non-zero.
+    /// </summary>
+    private static int CatalogValidate(WebApplication app, CommandLine options)
+    {
+        var root = app.Configuration["Anuyat:ContentRoot"];
+        var folder = options.Positional.Count > 0 ? Path.GetFullPath(options.Positional[0]) : ReferenceFiles.Locate("catalog", root);
+        var districts = OrganisationFiles.ReadDistricts(ReferenceFiles.Locate("reference", root));
+        var load = CatalogFiles.Load(folder, districts.Select(d => d.Code).ToList());
+        if (!load.IsValid)
+        {
+            foreach (var problem in load.Problems)
+            {
+                Console.WriteLine(problem);
+            }
+
+            return Fail($"catalog: {load.Problems.Count} problem(s) in {folder}.");
+        }
+
+        Console.WriteLine($"ok {load.Definitions.Select(d => d.Code).Distinct().Count()} services ({load.Definitions.Count} versions)");
         return 0;
     }
 

@@ -8,6 +8,7 @@ public static class ApplicationsSetup
     public static WebApplicationBuilder AddApplications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ApplicationClock>();
+        builder.Services.AddSingleton<IServiceDirectory>(sp => new CatalogServiceDirectory(sp.GetRequiredService<Catalog.CatalogStore>().Catalog));
         builder.Services.AddPdfDocuments();
         return builder;
     }
