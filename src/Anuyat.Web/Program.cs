@@ -1,6 +1,8 @@
 using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Cli;
 using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Features.Audit;
+using Anuyat.Web.Features.Notifications;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Platform;
 
@@ -11,6 +13,8 @@ try
     builder.AddPlatform();
     builder.AddOrganisation();
     builder.AddAccounts();
+    builder.AddAudit();
+    builder.AddNotifications();
 
     var app = builder.Build();
 
@@ -22,6 +26,7 @@ try
     app.UsePlatform();
     app.MapOrganisation();
     app.MapAccounts();
+    app.MapNotifications();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

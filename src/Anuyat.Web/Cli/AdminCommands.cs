@@ -1,6 +1,8 @@
 using Anuyat.Domain.Accounts;
 using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Persistence;
+using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +41,10 @@ public static class AdminCommands
             {
                 "token create" => await TokenCreateAsync(app, options),
                 "db migrate" => await DbMigrateAsync(app),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate."),
+                "db harden" => await WithScopeAsync(app, s => AuditCommands.HardenAsync(s.GetRequiredService<AnuyatDbContext>(), options.Required("--app-role"), Console.Out, Console.Error)),
+                "audit verify" => await WithScopeAsync(app, s => AuditCommands.VerifyAsync(s.GetRequiredService<AnuyatDbContext>(), s.GetRequiredService<DataDirectory>(), Console.Out, Console.Error)),
+                "audit checkpoint" => await WithScopeAsync(app, s => AuditCommands.CheckpointAsync(s.GetRequiredService<AuditCheckpoints>(), Console.Out)),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint."),
             };
         }
         catch (CommandLineException e)
@@ -79,7 +84,8 @@ public static class AdminCommands
         }
 
         var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
-        var (_, plain) = await tokens.CreateAsync(account.Value.Id, options.Optional("--name") ?? "token create", lifetime);
+        // Made on the server's own command line: the actor is the system, not the account.
+        var (_, plain) = await tokens.CreateAsync(account.Value.Id, options.Optional("--name") ?? "token create", lifetime, actor: AuditActor.System);
         Console.WriteLine(plain);
         return 0;
     }
@@ -92,6 +98,13 @@ public static class AdminCommands
         var applied = (await db.Database.GetAppliedMigrationsAsync()).Count();
         Console.WriteLine($"ok {applied} migrations applied");
         return 0;
+    }
+
+    private static async Task<int> WithScopeAsync(WebApplication app, Func<IServiceProvider, Task<int>> command)
+    {
+        await PrepareAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await command(scope.ServiceProvider);
     }
 
     /// <summary>Commands see the same schema and reference data the server would.</summary>

@@ -27,6 +27,47 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_checkpoints",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    note = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_checkpoints", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    format_version = table.Column<int>(type: "integer", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    actor_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    actor_role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    subject_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    subject_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    district_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    section_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    summary_th = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    summary_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    details = table.Column<string>(type: "text", nullable: false),
+                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_events", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "districts",
                 columns: table => new
                 {
@@ -40,6 +81,31 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_districts", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    recipient_account_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    to_address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body_text = table.Column<string>(type: "text", nullable: false),
+                    body_html = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    locked_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -252,6 +318,31 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TitleTh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    BodyTh = table.Column<string>(type: "text", nullable: false),
+                    BodyEn = table.Column<string>(type: "text", nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inbox_messages_AspNetUsers_RecipientAccountId",
+                        column: x => x.RecipientAccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_AccountId",
                 table: "api_tokens",
@@ -311,9 +402,34 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_checkpoints_sequence",
+                table: "audit_checkpoints",
+                column: "sequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_events_subject_type_subject_id",
+                table: "audit_events",
+                columns: new[] { "subject_type", "subject_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_messages_RecipientAccountId_CreatedAt",
+                table: "inbox_messages",
+                columns: new[] { "RecipientAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_offices_SectionCode",
                 table: "offices",
                 column: "SectionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_locked_by",
+                table: "outbox_messages",
+                column: "locked_by");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_sent_at_next_attempt_at",
+                table: "outbox_messages",
+                columns: new[] { "sent_at", "next_attempt_at" });
         }
 
         /// <inheritdoc />
@@ -338,7 +454,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "audit_checkpoints");
+
+            migrationBuilder.DropTable(
+                name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "offices");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
