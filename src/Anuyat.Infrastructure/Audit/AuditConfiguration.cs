@@ -8,9 +8,12 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
         builder.ToTable("audit_events");
-        builder.HasKey(e => e.Sequence);
-        // The sequence is assigned by the sealer under the chain lock, never by the database.
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).HasColumnName("id");
+        // The sequence is assigned by the sealer under the chain lock, never by the database; unique, so even a
+        // sealing bug could not fork the chain.
         builder.Property(e => e.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+        builder.HasIndex(e => e.Sequence).IsUnique();
         builder.Property(e => e.FormatVersion).HasColumnName("format_version");
         builder.Property(e => e.OccurredAt).HasColumnName("occurred_at");
         builder.Property(e => e.ActorId).HasColumnName("actor_id").HasMaxLength(40);

@@ -7,7 +7,10 @@ namespace Anuyat.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditEvent
 {
-    /// <summary>1, 2, 3 … without gaps; assigned when the entry is sealed, inside the saving transaction.</summary>
+    /// <summary>Row identity only (several entries of one unit of work are tracked before they get their sequence). Not hashed.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>1, 2, 3 … without gaps, unique; assigned when the entry is sealed, inside the saving transaction.</summary>
     public long Sequence { get; set; }
 
     /// <summary>The version of the hash encoding this entry was sealed with.</summary>

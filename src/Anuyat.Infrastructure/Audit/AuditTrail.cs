@@ -20,6 +20,7 @@ public sealed class AuditTrail(AnuyatDbContext db, TimeProvider clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(subjectId);
         var entry = new AuditEvent
         {
+            Id = Guid.CreateVersion7(),
             FormatVersion = AuditHashing.CurrentVersion,
             OccurredAt = AuditHashing.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
             ActorId = actor.Id,

@@ -275,9 +275,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditEvent", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -332,6 +333,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("section_code");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
                     b.Property<string>("SubjectId")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -356,7 +361,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("summary_th");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("SubjectType", "SubjectId");
 

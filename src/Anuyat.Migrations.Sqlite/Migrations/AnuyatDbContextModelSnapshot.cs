@@ -270,9 +270,10 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditEvent", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -327,6 +328,10 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("section_code");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
                     b.Property<string>("SubjectId")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -351,7 +356,10 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("summary_th");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("SubjectType", "SubjectId");
 

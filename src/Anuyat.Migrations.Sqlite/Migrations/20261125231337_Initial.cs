@@ -45,6 +45,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 name: "audit_events",
                 columns: table => new
                 {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
                     sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     format_version = table.Column<int>(type: "INTEGER", nullable: false),
                     occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -63,7 +64,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_audit_events", x => x.sequence);
+                    table.PrimaryKey("PK_audit_events", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -404,6 +405,12 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 name: "IX_audit_checkpoints_sequence",
                 table: "audit_checkpoints",
                 column: "sequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_events_sequence",
+                table: "audit_events",
+                column: "sequence",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_audit_events_subject_type_subject_id",

@@ -46,6 +46,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "audit_events",
                 columns: table => new
                 {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
                     sequence = table.Column<long>(type: "bigint", nullable: false),
                     format_version = table.Column<int>(type: "integer", nullable: false),
                     occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -64,7 +65,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_audit_events", x => x.sequence);
+                    table.PrimaryKey("PK_audit_events", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -405,6 +406,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "IX_audit_checkpoints_sequence",
                 table: "audit_checkpoints",
                 column: "sequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_events_sequence",
+                table: "audit_events",
+                column: "sequence",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_audit_events_subject_type_subject_id",
