@@ -77,6 +77,9 @@ public static class AccountsSetup
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
+                // AddIdentity sets DefaultAuthenticateScheme to the cookie, which outranks DefaultScheme: without this
+                // line bearer tokens were never read and every API call with a token was a 401.
+                o.DefaultAuthenticateScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
