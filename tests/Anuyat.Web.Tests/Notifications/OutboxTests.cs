@@ -116,6 +116,38 @@ public sealed class OutboxTests
         Assert.Equal(count, await check.OutboxMessages.CountAsync(m => m.SentAt != null && m.Attempts == 1 && m.LockedBy == null));
     }
 
+    [Fact]
+    public async Task Worker_TwoAppInstancesOnOnePostgresDatabase_SendEachMessageOnce()
+    {
+        using var smtp = SimpleSmtpServer.Start(FreePort());
+        await using var first = await StartAppAsync(Db.Postgres, smtp);
+        await using var second = await StartAppAsync(Db.Postgres, smtp, first.ConnectionString);
+        const int count = 30;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        // Half the messages are written through each instance; both workers drain the one table.
+        var ids = new List<Guid>();
+        foreach (var (app, index) in Enumerable.Range(0, count).Select(i => (i % 2 == 0 ? first : second, i)))
+        {
+            ids.Add(await app.WithScopeAsync(async s =>
+            {
+                var message = s.GetRequiredService<Outbox>().EnqueueEmail($"p{index}@test.anuyat", "th", $"{tag} {index:D2}", "body");
+                await s.GetRequiredService<AnuyatDbContext>().SaveChangesAsync();
+                return message.Id;
+            }));
+        }
+
+        foreach (var id in ids)
+        {
+            await WaitForSentAsync(first, id);
+        }
+
+        var subjects = smtp.ReceivedEmail.Select(m => m.Headers["Subject"]).Where(s => s?.StartsWith(tag, StringComparison.Ordinal) == true).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"{tag} {i:D2}"), subjects);
+        var attempts = await first.WithScopeAsync(s => s.GetRequiredService<AnuyatDbContext>().OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => m.Attempts).ToListAsync());
+        Assert.All(attempts, a => Assert.Equal(1, a));
+    }
+
     [Theory]
     [InlineData(Db.Sqlite)]
     [InlineData(Db.Postgres)]
@@ -211,14 +243,22 @@ public sealed class OutboxTests
         Assert.IsType<UnconfiguredEmailSender>(app.Services.GetRequiredService<IEmailSender>());
     }
 
-    private static async Task<AnuyatApp> StartAppAsync(Db db, SimpleSmtpServer smtp) =>
-        await AnuyatApp.StartAsync(db, settings: new Dictionary<string, string?>
+    private static async Task<AnuyatApp> StartAppAsync(Db db, SimpleSmtpServer smtp, string? sharedDatabase = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:From"] = "office@test.anuyat",
             ["Notifications:PollInterval"] = "00:00:00.200",
-        });
+        };
+        if (sharedDatabase is not null)
+        {
+            settings["ConnectionStrings:Anuyat"] = sharedDatabase;
+        }
+
+        return await AnuyatApp.StartAsync(db, settings: settings);
+    }
 
     private static async Task<OutboxMessage> WaitForSentAsync(AnuyatApp app, Guid id)
     {
