@@ -239,6 +239,44 @@ public sealed class AuditChainTests
         Assert.True(result.Count >= 2);
     }
 
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task CheckpointIfDue_EveryFiveEntries_SignsOnlyWhenFiveWereAdded(Db db)
+    {
+        await using var database = await IsolatedDatabase.CreateAsync(db);
+        await AppendAsync(database, 3);
+        await using var scope = database.Services.CreateAsyncScope();
+        var checkpoints = scope.ServiceProvider.GetRequiredService<AuditCheckpoints>();
+
+        Assert.Null(await checkpoints.CreateIfDueAsync(5));
+        await AppendAsync(database, 2);
+        var made = await checkpoints.CreateIfDueAsync(5);
+
+        Assert.Equal(5, made?.Sequence);
+        Assert.Null(await checkpoints.CreateIfDueAsync(5));
+        Assert.True(File.Exists(Path.Combine(database.Directory, "audit-checkpoints", "checkpoint-0000000005.txt")));
+    }
+
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task ApiToken_RevokeAll_RevokesEveryTokenWithOneEntryByTheActor(Db db)
+    {
+        var app = await SharedApps.Get(db);
+        var account = await TestAccounts.CreateAsync(app);
+        await TestAccounts.TokenAsync(app, account);
+        await TestAccounts.TokenAsync(app, account);
+
+        var revoked = await app.WithScopeAsync(s => s.GetRequiredService<ApiTokenService>().RevokeAllAsync(account.Id, AuditActor.System));
+
+        Assert.Equal(2, revoked);
+        var entry = await app.WithScopeAsync(s => s.GetRequiredService<AnuyatDbContext>().AuditEvents.AsNoTracking()
+            .SingleAsync(e => e.SubjectId == account.Id.ToString() && e.Action == "account.tokens-revoked-all"));
+        Assert.Equal(("system", """{"count":2}"""), (entry.ActorId, entry.Details));
+        Assert.False(await app.WithScopeAsync(s => s.GetRequiredService<AnuyatDbContext>().ApiTokens.AnyAsync(t => t.AccountId == account.Id && t.RevokedAt == null)));
+    }
+
     [Fact]
     public async Task Harden_Postgres_AppRoleMayOnlyInsertAndNobodyMayUpdateOrDelete()
     {
