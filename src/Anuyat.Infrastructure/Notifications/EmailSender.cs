@@ -59,7 +59,8 @@ public sealed class SmtpEmailSender(SmtpSettings settings) : IEmailSender
             {
                 await client.SendAsync(ToMime(messages[i]), cancellationToken);
             }
-            catch (Exception e) when (e is IOException or SmtpProtocolException or SmtpCommandException or MailKit.ServiceNotConnectedException)
+            // A malformed address fails this message only (recorded, retried with backoff), never the batch.
+            catch (Exception e) when (e is IOException or SmtpProtocolException or SmtpCommandException or MailKit.ServiceNotConnectedException or ParseException)
             {
                 results[i] = e.Message;
             }

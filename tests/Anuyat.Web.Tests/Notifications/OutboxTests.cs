@@ -190,6 +190,36 @@ public sealed class OutboxTests
         Assert.Equal(0, await up.RunOnceAsync(CancellationToken.None)); // sent once, never again
     }
 
+    [Fact]
+    public async Task Processor_MalformedAddress_FailsThatMessageOnlyAndSendsTheRest()
+    {
+        using var smtp = SimpleSmtpServer.Start(FreePort());
+        await using var database = await IsolatedDatabase.CreateAsync(Db.Sqlite);
+        Guid bad;
+        await using (var context = database.NewContext())
+        {
+            var outbox = new Outbox(context, TimeProvider.System);
+            bad = outbox.EnqueueEmail("not an address", "th", "Bad", "body").Id;
+            outbox.EnqueueEmail("good@test.anuyat", "th", "Good", "body");
+            await context.SaveChangesAsync();
+        }
+
+        var processor = new OutboxProcessor(
+            database.Services.GetRequiredService<IServiceScopeFactory>(),
+            new SmtpEmailSender(new SmtpSettings("127.0.0.1", smtp.Configuration.Port, "office@test.anuyat", null, null)),
+            TimeProvider.System,
+            new OutboxOptions(),
+            NullLogger<OutboxProcessor>.Instance);
+
+        Assert.Equal(2, await processor.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal("Good", Assert.Single(smtp.ReceivedEmail).Headers["Subject"]);
+        var failed = await ReadAsync(database, bad);
+        Assert.Null(failed.SentAt);
+        Assert.Equal(1, failed.Attempts);
+        Assert.NotNull(failed.LastError);
+    }
+
     [Theory]
     [InlineData(Db.Sqlite)]
     [InlineData(Db.Postgres)]
