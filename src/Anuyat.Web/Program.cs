@@ -2,9 +2,11 @@ using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Cli;
 using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Features.Applications;
+using Anuyat.Web.Features.Audit;
 using Anuyat.Web.Features.Calendar;
-using Anuyat.Web.Features.Documents;
 using Anuyat.Web.Features.Catalog;
+using Anuyat.Web.Features.Documents;
+using Anuyat.Web.Features.Notifications;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Platform;
 
@@ -19,6 +21,8 @@ try
     builder.AddApplications();
     builder.AddDocuments();
     builder.AddCatalog();
+    builder.AddAudit();
+    builder.AddNotifications();
 
     var app = builder.Build();
 
@@ -33,6 +37,7 @@ try
     app.MapApplications();
     app.MapDocuments();
     app.MapCatalog();
+    app.MapNotifications();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

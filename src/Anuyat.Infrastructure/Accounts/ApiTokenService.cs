@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using Anuyat.Domain.Accounts;
+using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anuyat.Infrastructure.Accounts;
 
 /// <summary>Creates, checks and revokes API bearer tokens. Tokens look like <c>anu_</c> + 43 URL-safe characters.</summary>
-public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock)
+public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock, AuditTrail audit)
 {
     public const string TokenPrefix = "anu_";
 
@@ -15,8 +17,11 @@ public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock)
 
     public static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(365);
 
-    /// <summary>Makes a new token and returns it in plain text; this is the only time it can be seen.</summary>
-    public async Task<(ApiToken Token, string PlainText)> CreateAsync(Guid accountId, string name, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes a new token and returns it in plain text; this is the only time it can be seen. The audit entry (who, which
+    /// token id, until when; never the token) is written in the same transaction. The actor is the owner unless given.
+    /// </summary>
+    public async Task<(ApiToken Token, string PlainText)> CreateAsync(Guid accountId, string name, TimeSpan? lifetime = null, AuditActor? actor = null, CancellationToken cancellationToken = default)
     {
         var life = lifetime ?? DefaultLifetime;
         if (life <= TimeSpan.Zero || life > MaximumLifetime)
@@ -37,6 +42,13 @@ public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock)
             ExpiresAt = now + life,
         };
         db.ApiTokens.Add(token);
+        audit.Append(
+            actor ?? await OwnerAsync(accountId, cancellationToken),
+            "account.token-created",
+            "account",
+            accountId.ToString("D"),
+            new("สร้างโทเคน API ใหม่", "A new API token was created"),
+            new { tokenId = token.Id, prefix = token.Prefix, expiresAt = token.ExpiresAt });
         await db.SaveChangesAsync(cancellationToken);
         return (token, plain);
     }
@@ -70,17 +82,43 @@ public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock)
             return false;
         }
 
-        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        if (token.RevokedAt is null)
+        {
+            token.RevokedAt = clock.GetUtcNow().UtcDateTime;
+            audit.Append(
+                await OwnerAsync(accountId, cancellationToken),
+                "account.token-revoked",
+                "account",
+                accountId.ToString("D"),
+                new("ยกเลิกโทเคน API", "An API token was revoked"),
+                new { tokenId = token.Id, prefix = token.Prefix });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return true;
     }
 
-    /// <summary>Ends every token of an account at once (deactivation, lost device).</summary>
-    public async Task<int> RevokeAllAsync(Guid accountId, CancellationToken cancellationToken = default)
+    /// <summary>Ends every token of an account at once (deactivation, lost device), with one audit entry, in one transaction.</summary>
+    public async Task<int> RevokeAllAsync(Guid accountId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var revoked = await db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+            audit.Append(actor, "account.tokens-revoked-all", "account", accountId.ToString("D"), new("ยกเลิกโทเคน API ทั้งหมด", "All API tokens were revoked"), new { count = revoked });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return revoked;
+        });
+    }
+
+    private async Task<AuditActor> OwnerAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var role = await db.Users.Where(a => a.Id == accountId).Select(a => (Role?)a.Role).FirstOrDefaultAsync(cancellationToken);
+        return AuditActor.Account(accountId, role?.ToCode() ?? "unknown");
     }
 
     public static string Hash(string plainText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plainText)));

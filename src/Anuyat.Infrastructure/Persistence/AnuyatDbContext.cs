@@ -1,8 +1,10 @@
 using Anuyat.Domain.Applications;
 using Anuyat.Domain.Organisation;
 using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Documents;
 using Anuyat.Infrastructure.Idempotency;
+using Anuyat.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +31,30 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     public DbSet<PermitApplication> Applications => Set<PermitApplication>();
 
     public DbSet<Applications.ApplicationDocument> ApplicationDocuments => Set<Applications.ApplicationDocument>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Audit entries appended in this unit of work are sealed into the chain inside the saving transaction.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        AuditSealer.HasPending(this)
+            ? AuditSealer.SaveWithSealAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>Synchronous saves cannot take the chain lock without blocking a thread; audit entries need the async path.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        AuditSealer.HasPending(this)
+            ? throw new InvalidOperationException("Audit entries are saved with SaveChangesAsync.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Anuyat.Domain.Accounts;
 using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Catalog;
 using Anuyat.Infrastructure.Organisation;
 using Anuyat.Infrastructure.Persistence;
@@ -46,7 +47,10 @@ public static class AdminCommands
                 "token create" => await TokenCreateAsync(app, options),
                 "db migrate" => await DbMigrateAsync(app),
                 "catalog validate" => CatalogValidate(app, options),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, catalog validate."),
+                "db harden" => await WithScopeAsync(app, s => AuditCommands.HardenAsync(s.GetRequiredService<AnuyatDbContext>(), options.Required("--app-role"), Console.Out, Console.Error)),
+                "audit verify" => await WithScopeAsync(app, s => AuditCommands.VerifyAsync(s.GetRequiredService<AnuyatDbContext>(), s.GetRequiredService<DataDirectory>(), Console.Out, Console.Error)),
+                "audit checkpoint" => await WithScopeAsync(app, s => AuditCommands.CheckpointAsync(s.GetRequiredService<AuditCheckpoints>(), Console.Out)),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate."),
             };
         }
         catch (CommandLineException e)
@@ -86,7 +90,8 @@ public static class AdminCommands
         }
 
         var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
-        var (_, plain) = await tokens.CreateAsync(account.Value.Id, options.Optional("--name") ?? "token create", lifetime);
+        // Made on the server's own command line: the actor is the system, not the account.
+        var (_, plain) = await tokens.CreateAsync(account.Value.Id, options.Optional("--name") ?? "token create", lifetime, actor: AuditActor.System);
         Console.WriteLine(plain);
         return 0;
     }
@@ -123,6 +128,13 @@ public static class AdminCommands
 
         Console.WriteLine($"ok {load.Definitions.Select(d => d.Code).Distinct().Count()} services ({load.Definitions.Count} versions)");
         return 0;
+    }
+
+    private static async Task<int> WithScopeAsync(WebApplication app, Func<IServiceProvider, Task<int>> command)
+    {
+        await PrepareAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await command(scope.ServiceProvider);
     }
 
     /// <summary>Commands see the same schema and reference data the server would.</summary>

@@ -51,7 +51,12 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
         var dataDirectory = Path.Combine(Path.GetTempPath(), "anuyat-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
         string? connectionString = null;
-        if (db == Db.Postgres)
+        if (db == Db.Postgres && settings?.TryGetValue("ConnectionStrings:Anuyat", out var shared) == true && shared is not null)
+        {
+            // A second instance over an existing database (several-instance tests): already migrated.
+            connectionString = shared;
+        }
+        else if (db == Db.Postgres)
         {
             connectionString = await TestPostgres.CreateDatabaseAsync();
             var options = new DbContextOptionsBuilder<AnuyatDbContext>();

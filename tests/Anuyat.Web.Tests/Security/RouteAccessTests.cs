@@ -62,6 +62,13 @@ public sealed class RouteAccessTests
         ["POST /api/v1/applications/{id:guid}/extension"] = Access.SignedIn,
         ["GET /applications"] = Access.SignedIn,
         ["GET /applications/{id:guid}"] = Access.SignedIn,
+        ["GET /api/v1/services"] = Access.Public,
+        ["GET /api/v1/services/{code}"] = Access.Public,
+        ["POST /api/v1/services/{code}/fee-quote"] = Access.Public,
+        ["GET /services"] = Access.Public,
+        ["GET /services/{code}"] = Access.Public,
+        ["GET /inbox"] = Access.SignedIn,
+        ["GET /admin/catalog/{code}/diff"] = Access.Staff,
         ["GET /office"] = Access.Staff,
         ["GET /office/queue"] = Access.Staff,
     };

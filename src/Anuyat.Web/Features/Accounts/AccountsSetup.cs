@@ -78,6 +78,8 @@ public static class AccountsSetup
             {
                 // AddIdentity set its cookie as the default for each action; the smart scheme picks cookie or bearer per request.
                 o.DefaultScheme = SmartScheme;
+                // AddIdentity sets DefaultAuthenticateScheme to the cookie, which outranks DefaultScheme: without this
+                // line bearer tokens were never read and every API call with a token was a 401.
                 o.DefaultAuthenticateScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
                 o.DefaultForbidScheme = SmartScheme;

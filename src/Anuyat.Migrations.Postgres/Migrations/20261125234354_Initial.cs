@@ -27,6 +27,48 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_checkpoints",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    note = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_checkpoints", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    format_version = table.Column<int>(type: "integer", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    actor_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    actor_role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    subject_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    subject_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    district_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    section_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    summary_th = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    summary_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    details = table.Column<string>(type: "text", nullable: false),
+                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "counters",
                 columns: table => new
                 {
@@ -72,6 +114,31 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_idempotency_records", x => new { x.Caller, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    recipient_account_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    to_address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body_text = table.Column<string>(type: "text", nullable: false),
+                    body_html = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    locked_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -340,6 +407,31 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TitleTh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    BodyTh = table.Column<string>(type: "text", nullable: false),
+                    BodyEn = table.Column<string>(type: "text", nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inbox_messages_AspNetUsers_RecipientAccountId",
+                        column: x => x.RecipientAccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "uploaded_files",
                 columns: table => new
                 {
@@ -385,6 +477,34 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "application_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    UploadedFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AttachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AnswersDeficiency = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_application_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_application_documents_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_application_documents_uploaded_files_UploadedFileId",
+                        column: x => x.UploadedFileId,
+                        principalTable: "uploaded_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_AccountId",
                 table: "api_tokens",
@@ -395,6 +515,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 table: "api_tokens",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_application_documents_ApplicationId_ItemCode",
+                table: "application_documents",
+                columns: new[] { "ApplicationId", "ItemCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_application_documents_UploadedFileId",
+                table: "application_documents",
+                column: "UploadedFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_application_extensions_ApplicationId",
@@ -470,14 +600,45 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_checkpoints_sequence",
+                table: "audit_checkpoints",
+                column: "sequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_events_sequence",
+                table: "audit_events",
+                column: "sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_events_subject_type_subject_id",
+                table: "audit_events",
+                columns: new[] { "subject_type", "subject_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_idempotency_records_ExpiresAt",
                 table: "idempotency_records",
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_messages_RecipientAccountId_CreatedAt",
+                table: "inbox_messages",
+                columns: new[] { "RecipientAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_offices_SectionCode",
                 table: "offices",
                 column: "SectionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_locked_by",
+                table: "outbox_messages",
+                column: "locked_by");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_sent_at_next_attempt_at",
+                table: "outbox_messages",
+                columns: new[] { "sent_at", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_uploaded_files_AccountId",
@@ -495,6 +656,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "application_documents");
 
             migrationBuilder.DropTable(
                 name: "application_extensions");
@@ -515,13 +679,25 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "audit_checkpoints");
+
+            migrationBuilder.DropTable(
+                name: "audit_events");
+
+            migrationBuilder.DropTable(
                 name: "counters");
 
             migrationBuilder.DropTable(
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "offices");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "uploaded_files");

@@ -1,0 +1,76 @@
+using Anuyat.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anuyat.Infrastructure.Audit;
+
+/// <summary>
+/// Gives new audit entries their place in the chain inside the saving transaction. Appends are serialised so the
+/// chain stays one line however many requests or app instances write at once:
+/// PostgreSQL takes a transaction-scoped advisory lock (released at commit or rollback); SQLite has one writer at a
+/// time and our transactions start with <c>BEGIN IMMEDIATE</c>, which takes the write lock before the head is read.
+/// </summary>
+public static class AuditSealer
+{
+    /// <summary>The advisory lock key of the audit chain ("anuyat-audit" in a 64-bit number).</summary>
+    public const long ChainLockKey = 0x616E_7579_6174_4155;
+
+    public static bool HasPending(DbContext db) =>
+        db.ChangeTracker.Entries<AuditEvent>().Any(e => e.State == EntityState.Added);
+
+    /// <summary>Must run inside the transaction that will also insert the entries.</summary>
+    public static async Task SealAsync(AnuyatDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = db.ChangeTracker.Entries<AuditEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .OrderBy(e => e.PendingOrder)
+            .ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+        }
+
+        var head = await db.AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = head?.Sequence ?? 0;
+        var previous = head?.Hash ?? AuditHashing.GenesisHash;
+        foreach (var entry in pending)
+        {
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = previous;
+            entry.Hash = AuditHashing.Compute(entry);
+            previous = entry.Hash;
+        }
+    }
+
+    /// <summary>Saves with the entries sealed, opening a transaction (under the execution strategy) when the caller has none.</summary>
+    public static async Task<int> SaveWithSealAsync(AnuyatDbContext db, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await SealAsync(db, cancellationToken);
+            return await save(cancellationToken);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(
+            (db, save),
+            async (_, state, ct) =>
+            {
+                await using var transaction = await state.db.Database.BeginTransactionAsync(ct);
+                await SealAsync(state.db, ct);
+                var written = await state.save(ct);
+                await transaction.CommitAsync(ct);
+                return written;
+            },
+            null,
+            cancellationToken);
+    }
+}

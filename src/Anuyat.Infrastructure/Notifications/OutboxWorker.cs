@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Anuyat.Infrastructure.Notifications;
+
+/// <summary>
+/// Drains the outbox in the background of every app instance. Without SMTP settings it sends nothing and says so:
+/// the e-mails stay pending in the outbox and go out once SMTP is configured.
+/// </summary>
+public sealed class OutboxWorker(OutboxProcessor processor, SmtpSettings? smtp, TimeProvider clock, OutboxOptions options, ILogger<OutboxWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (smtp is null)
+        {
+            logger.LogWarning("Smtp:Host is not set: e-mails are kept in the outbox and not sent until SMTP is configured");
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await processor.RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A database hiccup must not stop delivery for good; the next round tries again.
+                logger.LogError(e, "Outbox round failed");
+            }
+
+            if (claimed < options.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(options.PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Anuyat.Infrastructure.Audit;
+
+namespace Anuyat.Web.Features.Audit;
+
+/// <summary>The audit trail for every module, and the periodic signed checkpoint of its head.</summary>
+public static class AuditSetup
+{
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<AuditCheckpoints>();
+        var every = builder.Configuration.GetValue("Audit:CheckpointEvery", 1000);
+        var interval = builder.Configuration.GetValue("Audit:CheckpointCheckInterval", TimeSpan.FromMinutes(5));
+        if (every > 0)
+        {
+            builder.Services.AddHostedService(sp => new AuditCheckpointWorker(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), every, interval, sp.GetRequiredService<ILogger<AuditCheckpointWorker>>()));
+        }
+
+        return builder;
+    }
+}
+
+/// <summary>Signs the head of the chain once <c>Audit:CheckpointEvery</c> entries were added since the last checkpoint.</summary>
+public sealed class AuditCheckpointWorker(IServiceScopeFactory scopes, TimeProvider clock, int every, TimeSpan interval, ILogger<AuditCheckpointWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var made = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().CreateIfDueAsync(every, stoppingToken);
+                if (made is not null)
+                {
+                    logger.LogInformation("Audit checkpoint signed at entry {Sequence}", made.Sequence);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or IOException or System.Data.Common.DbException)
+            {
+                logger.LogError(e, "Audit checkpoint failed; tried again next round");
+            }
+        }
+    }
+}
