@@ -15,6 +15,9 @@ public static class PlatformSetup
 {
     public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("th-TH"), CultureInfo.GetCultureInfo("en-GB")];
 
+    /// <summary>Also accepted from <c>Accept-Language</c>: the bare language codes of API.md (<c>th</c>, <c>en</c>).</summary>
+    private static readonly CultureInfo[] AcceptedCultures = [.. Cultures, CultureInfo.GetCultureInfo("th"), CultureInfo.GetCultureInfo("en")];
+
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -43,8 +46,8 @@ public static class PlatformSetup
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
-            o.SupportedCultures = Cultures;
-            o.SupportedUICultures = Cultures;
+            o.SupportedCultures = AcceptedCultures;
+            o.SupportedUICultures = AcceptedCultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 

@@ -14,8 +14,10 @@ public static class ApplicationsApi
 {
     public static RouteGroupBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/applications").WithTags("Applications").RequireAuthorization();
-        api.MapPost("/", CreateAsync).WithName("CreateApplication")
+        // Bearer tokens only: a browser's cookie can never carry a cross-site request here (pages have their own handlers).
+        var api = app.MapGroup("/api/v1/applications").WithTags("Applications")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+        api.MapPost("/", CreateAsync).WithIdempotency().WithName("CreateApplication")
             .WithSummary("Opens a draft application for a service in a district; answers may be partial.");
         api.MapPut("/{id:guid}/answers", ReplaceAnswersAsync).WithName("ReplaceAnswers")
             .WithSummary("Replaces the draft's answers; what was sent is always kept, problems are reported per field.");
@@ -53,11 +55,18 @@ public static class ApplicationsApi
         int? BusinessDaysLeft,
         bool ClockStopped,
         bool Overdue,
-        string? PermitNumber);
+        string? PermitNumber,
+        IReadOnlyList<DocumentSummary> Documents,
+        IReadOnlyList<TimelineEntry> Timeline);
+
+    public sealed record DocumentSummary(Guid Id, string Item, string Sha256, long Bytes, string Name);
+
+    /// <summary>One event on the file in plain words; the actor is a role, never a person's name.</summary>
+    public sealed record TimelineEntry(DateTime At, string Action, string ActorRole, string SummaryTh, string SummaryEn);
 
     public sealed record ApplicationSummary(Guid Id, string Reference, string Status, string ServiceCode, string DistrictCode, DateTime UpdatedAt, DateTime? SubmittedAt);
 
-    private static async Task<IResult> CreateAsync(CreateRequest request, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreateRequest request, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         if (user.Role != Role.Citizen)
@@ -113,6 +122,7 @@ public static class ApplicationsApi
             request.Answers?.GetRawText() ?? "{}",
             now);
         db.Applications.Add(application);
+        events.Record(user, application, "opened", new("สร้างคำขอฉบับร่าง", "Draft opened"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Results.Created($"/api/v1/applications/{application.Id}", new CreatedResponse(application.Id, application.Reference, application.Status.ToCode()));
@@ -139,14 +149,14 @@ public static class ApplicationsApi
         }
 
         await db.SaveChangesAsync(ct);
-        return Results.Ok(ToResponse(application, services, legalClock));
+        return Results.Ok(await ToResponseAsync(application, db, services, legalClock, ct));
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationClock legalClock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return application is not null && user.CanSee(application, rule) ? Results.Ok(ToResponse(application, services, legalClock)) : NotFound();
+        return application is not null && user.CanSee(application, rule) ? Results.Ok(await ToResponseAsync(application, db, services, legalClock, ct)) : NotFound();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, string? status, CancellationToken ct)
@@ -183,7 +193,7 @@ public static class ApplicationsApi
         return Results.Ok(list);
     }
 
-    private static async Task<IResult> WithdrawAsync(Guid id, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationClock legalClock, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> WithdrawAsync(Guid id, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -198,8 +208,9 @@ public static class ApplicationsApi
             return ErrorResponses.Problem(result.Error!);
         }
 
+        events.Record(user, application, "withdrawn", new("ผู้ยื่นถอนคำขอแล้ว", "The applicant withdrew the application"));
         await db.SaveChangesAsync(ct);
-        return Results.Ok(ToResponse(application, services, legalClock));
+        return Results.Ok(await ToResponseAsync(application, db, services, legalClock, ct));
     }
 
     /// <summary>Recomputes and keeps the legal deadline after a change to the clock's facts.</summary>
@@ -209,14 +220,28 @@ public static class ApplicationsApi
     private static IResult NotFound() =>
         ErrorResponses.Problem(new NotFoundError("application-not-found", new BilingualText("ไม่พบคำขอนี้", "There is no such application")));
 
-    private static ApplicationResponse ToResponse(PermitApplication a, IServiceDirectory services, ApplicationClock clock)
+    private static async Task<ApplicationResponse> ToResponseAsync(PermitApplication a, AnuyatDbContext db, IServiceDirectory services, ApplicationClock clock, CancellationToken ct)
+    {
+        var subject = a.Id.ToString("D");
+        var timeline = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.SubjectType == ApplicationEvents.SubjectType && e.SubjectId == subject)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new TimelineEntry(e.OccurredAt, e.Action, e.ActorRole, e.SummaryTh, e.SummaryEn))
+            .ToListAsync(ct);
+        var documents = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == a.Id)
+            .Join(db.UploadedFiles, d => d.UploadedFileId, f => f.Id, (d, f) => new DocumentSummary(d.Id, d.ItemCode, f.Sha256, f.Bytes, f.OriginalName))
+            .ToListAsync(ct);
+        return ToResponse(a, services, clock, documents, timeline);
+    }
+
+    private static ApplicationResponse ToResponse(PermitApplication a, IServiceDirectory services, ApplicationClock clock, IReadOnlyList<DocumentSummary> documents, IReadOnlyList<TimelineEntry> timeline)
     {
         var status = a.Status.Describe();
         using var answers = JsonDocument.Parse(a.AnswersJson);
         var reading = clock.Read(a, services.Version(a.ServiceCode, a.ServiceVersion));
         return new ApplicationResponse(a.Id, a.Reference, a.Status.ToCode(), status.Th, status.En, a.ServiceCode, a.ServiceVersion, a.DistrictCode, a.SectionCode,
             a.Channel.ToString().ToLowerInvariant(), answers.RootElement.Clone(), a.CreatedAt, a.UpdatedAt, a.SubmittedAt,
-            reading?.Deadline, reading?.BusinessDaysLeft, reading?.IsStopped ?? false, reading is { IsOverdue: true } && !a.Status.IsClosed(), null);
+            reading?.Deadline, reading?.BusinessDaysLeft, reading?.IsStopped ?? false, reading is { IsOverdue: true } && !a.Status.IsClosed(), null, documents, timeline);
     }
 
     public static DateOnly BangkokToday(TimeProvider clock) =>

@@ -10,12 +10,13 @@ public static class ApplicationsSetup
         builder.Services.AddSingleton<ApplicationClock>();
         builder.Services.AddSingleton<IServiceDirectory>(sp => new CatalogServiceDirectory(sp.GetRequiredService<Catalog.CatalogStore>().Catalog));
         builder.Services.AddPdfDocuments();
+        builder.Services.AddScoped<ApplicationEvents>();
         return builder;
     }
 
     public static WebApplication MapApplications(this WebApplication app)
     {
-        app.MapApplicationsApi().MapReviewApi().MapReceipt();
+        app.MapApplicationsApi().MapReviewApi().MapReceipt().MapSubmissionApi(SubmissionApi.MaxUploadBytes(app));
         return app;
     }
 }

@@ -14,7 +14,7 @@ namespace Anuyat.Web.Features.Applications;
 /// person's name), and what they must do now.
 /// </summary>
 [Authorize]
-public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory, StaffSecondFactor rule, ApplicationClock legalClock, TimeProvider clock) : PageModel
+public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory, StaffSecondFactor rule, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock) : PageModel
 {
     public PermitApplication Application { get; private set; } = null!;
 
@@ -46,6 +46,7 @@ public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory,
             return Page();
         }
 
+        events.Record(CurrentUser.From(User), Application, "withdrawn", new("ผู้ยื่นถอนคำขอแล้ว", "The applicant withdrew the application"));
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { id });
     }

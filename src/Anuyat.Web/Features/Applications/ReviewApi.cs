@@ -39,10 +39,10 @@ public static class ReviewApi
     }
 
     private static Task<IResult> AcceptAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Officer], (application, _) => application.Accept(Now(clock)), ct);
+        ActAsync(id, http, db, rule, [Role.Officer], "accepted", (application, _) => application.Accept(Now(clock)), ct);
 
     private static Task<IResult> DeficiencyAsync(Guid id, DeficiencyRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Officer], (application, user) =>
+        ActAsync(id, http, db, rule, [Role.Officer], "deficiency-recorded", (application, user) =>
         {
             var service = services.Version(application.ServiceCode, application.ServiceVersion);
             var items = request.Items ?? [];
@@ -64,7 +64,7 @@ public static class ReviewApi
         }, ct);
 
     private static Task<IResult> RecommendAsync(Guid id, RecommendationRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Officer], (application, user) => request.Outcome switch
+        ActAsync(id, http, db, rule, [Role.Officer], "recommended", (application, user) => request.Outcome switch
         {
             "approve" => application.Recommend(RecommendationOutcome.Approve, request.Note ?? string.Empty, user.AccountId, Now(clock)),
             "refuse" => application.Recommend(RecommendationOutcome.Refuse, request.Note ?? string.Empty, user.AccountId, Now(clock)),
@@ -72,7 +72,7 @@ public static class ReviewApi
         }, ct);
 
     private static Task<IResult> DecideAsync(Guid id, DecisionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Approver], (application, user) =>
+        ActAsync(id, http, db, rule, [Role.Approver], "decided", (application, user) =>
         {
             var chargesFee = services.Version(application.ServiceCode, application.ServiceVersion)?.ChargesFee ?? false;
             return request.Outcome switch
@@ -84,7 +84,7 @@ public static class ReviewApi
         }, ct);
 
     private static Task<IResult> ExtendAsync(Guid id, ExtensionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Approver], (application, user) =>
+        ActAsync(id, http, db, rule, [Role.Approver], "extended", (application, user) =>
         {
             var extensions = services.Version(application.ServiceCode, application.ServiceVersion)?.Extensions ?? new ExtensionLimit(0, 0);
             return application.Extend(request.Reason ?? string.Empty, extensions, user.AccountId, Now(clock));
@@ -94,7 +94,7 @@ public static class ReviewApi
     /// Loads the file within the caller's office, applies the action, and saves it; a concurrent change by a colleague
     /// is reported as 409 with the fresh state, never overwritten.
     /// </summary>
-    private static async Task<IResult> ActAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, Role[] roles, Func<PermitApplication, CurrentUser, Result<PermitApplication>> action, CancellationToken ct)
+    private static async Task<IResult> ActAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, Role[] roles, string actionCode, Func<PermitApplication, CurrentUser, Result<PermitApplication>> action, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -117,6 +117,7 @@ public static class ReviewApi
         }
 
         ApplicationsApi.RefreshDeadline(application, http.RequestServices.GetRequiredService<IServiceDirectory>(), http.RequestServices.GetRequiredService<ApplicationClock>());
+        await RecordAsync(http.RequestServices.GetRequiredService<ApplicationEvents>(), user, application, actionCode);
 
         try
         {
@@ -130,6 +131,45 @@ public static class ReviewApi
         }
 
         return Results.Ok(new { id = application.Id, reference = application.Reference, status = application.Status.ToCode(), rowVersion = application.RowVersion });
+    }
+
+    /// <summary>The audit event (the applicant's timeline) and, where the applicant must act or learn the result, a notice.</summary>
+    private static async Task RecordAsync(ApplicationEvents events, CurrentUser user, PermitApplication application, string actionCode)
+    {
+        switch ((actionCode, application.Status))
+        {
+            case ("recommended", _):
+                events.Record(user, application, "recommended", new("เจ้าหน้าที่ผู้ตรวจเสนอความเห็นต่อผู้อนุมัติแล้ว", "The reviewing officer has made a recommendation to the approver"));
+                break;
+            case ("extended", _):
+                var extension = application.Extensions[^1];
+                events.Record(user, application, "extended", new($"ขยายระยะเวลาพิจารณา {extension.Days} วันทำการ เหตุผล: {extension.Reason}", $"Deadline extended by {extension.Days} working days. Reason: {extension.Reason}"));
+                await events.NotifyApplicantAsync(application, new("ขยายระยะเวลาพิจารณาคำขอ", "The deadline for your application was extended"), new($"เหตุผล: {extension.Reason}", $"Reason: {extension.Reason}"));
+                break;
+            case ("accepted", _):
+                events.Record(user, application, "accepted", new("เจ้าหน้าที่ตรวจแล้ว เอกสารครบถ้วน เริ่มพิจารณา", "The file is complete; the office has started to consider it"));
+                break;
+            case ("deficiency-recorded", _):
+                var deficiency = application.Deficiency!;
+                events.Record(user, application, "deficiency-recorded", new(
+                    $"เจ้าหน้าที่ขอเอกสารหรือข้อมูลเพิ่ม (บันทึกความบกพร่อง) ภายใน {deficiency.DueDate:yyyy-MM-dd}",
+                    $"The office asked for missing items (deficiency record), due {deficiency.DueDate:yyyy-MM-dd}"), new { deficiency.Items, deficiency.DueDate });
+                await events.NotifyApplicantAsync(application,
+                    new("สำนักงานเขตขอเอกสารหรือข้อมูลเพิ่ม", "The district office needs missing items"),
+                    new($"โปรดส่งรายการ {string.Join(", ", deficiency.Items)} ภายในวันที่ {deficiency.DueDate:yyyy-MM-dd} หมายเหตุ: {deficiency.Note}",
+                        $"Please send {string.Join(", ", deficiency.Items)} by {deficiency.DueDate:yyyy-MM-dd}. Note: {deficiency.Note}"));
+                break;
+            case ("decided", ApplicationStatus.Refused):
+                events.Record(user, application, "decided", new($"ไม่อนุญาต เหตุผล: {application.DecisionReasons}", $"Refused. Reasons: {application.DecisionReasons}"));
+                await events.NotifyApplicantAsync(application, new("ผลการพิจารณา: ไม่อนุญาต", "Decision: refused"), new($"เหตุผล: {application.DecisionReasons}", $"Reasons: {application.DecisionReasons}"));
+                break;
+            case ("decided", _):
+                events.Record(user, application, "decided", new("อนุมัติแล้ว", "Approved"));
+                await events.NotifyApplicantAsync(application, new("ผลการพิจารณา: อนุมัติ", "Decision: approved"), application.Status == ApplicationStatus.AwaitingPayment
+                    ? new("โปรดชำระค่าธรรมเนียมเพื่อรับใบอนุญาต", "Please pay the fee to receive the permit")
+                    : new("ดาวน์โหลดเอกสารได้ที่หน้าคำขอ", "You can download the document from the application page"));
+                break;
+        }
     }
 
     private static ValidationFailed OutcomeError(string first, string second) =>

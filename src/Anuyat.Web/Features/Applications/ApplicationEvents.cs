@@ -1,0 +1,48 @@
+using Anuyat.Domain.Accounts;
+using Anuyat.Domain.Applications;
+using Anuyat.Domain.Common;
+using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Audit;
+using Anuyat.Infrastructure.Notifications;
+using Anuyat.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace Anuyat.Web.Features.Applications;
+
+/// <summary>
+/// Every action on a file is an audit event (tamper-evident, in the same transaction as the change) whose plain-words
+/// summary is the applicant's timeline; actions the applicant must know about also send an e-mail and an inbox message.
+/// </summary>
+public sealed class ApplicationEvents(AuditTrail audit, Outbox outbox, UserManager<Account> users)
+{
+    public const string SubjectType = "application";
+
+    public void Record(CurrentUser? actor, PermitApplication application, string action, BilingualText summary, object? details = null) =>
+        audit.Append(
+            actor is null ? AuditActor.System : AuditActor.Account(actor.AccountId, actor.Role.ToCode()),
+            "application." + action,
+            SubjectType,
+            application.Id.ToString("D"),
+            summary,
+            details,
+            new AuditScope(application.DistrictCode, application.SectionCode));
+
+    /// <summary>Tells the applicant by e-mail (in their language) and in the in-app inbox, in the same transaction.</summary>
+    public async Task NotifyApplicantAsync(PermitApplication application, BilingualText title, BilingualText body)
+    {
+        var applicant = await users.FindByIdAsync(application.ApplicantAccountId.ToString());
+        if (applicant is null)
+        {
+            return;
+        }
+
+        var link = $"/applications/{application.Id}";
+        outbox.AddToInbox(applicant.Id, title, body, link);
+        if (applicant.Email is { Length: > 0 } email)
+        {
+            var language = applicant.PreferredLanguage;
+            var text = body.In(language) + "\n\n" + (language == "en" ? "Reference: " : "เลขที่คำขอ: ") + application.Reference;
+            outbox.EnqueueEmail(email, language, $"[{application.Reference}] {title.In(language)}", text, recipientAccountId: applicant.Id);
+        }
+    }
+}
