@@ -107,24 +107,32 @@ public static class ApplicationsApi
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var year = ApplicationReference.BuddhistYearOf(today);
-        var number = await Counters.NextAsync(db, ApplicationReference.CounterKey(districtCode!, year), ct);
-        var application = PermitApplication.Open(
-            Guid.CreateVersion7(),
-            new ApplicationReference(districtCode!, year, number),
-            service.Code,
-            service.Version,
-            service.SectionCode,
-            user.AccountId,
-            user.AccountId,
-            Channel.Online,
-            request.Answers?.GetRawText() ?? "{}",
-            now);
-        db.Applications.Add(application);
-        events.Record(user, application, "opened", new("สร้างคำขอฉบับร่าง", "Draft opened"));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+
+        // The running number and the application commit together, so a failed request never burns a number; the
+        // execution strategy retries the whole unit on a transient PostgreSQL error.
+        var application = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var number = await Counters.NextAsync(db, ApplicationReference.CounterKey(districtCode!, year), ct);
+            var opened = PermitApplication.Open(
+                Guid.CreateVersion7(),
+                new ApplicationReference(districtCode!, year, number),
+                service.Code,
+                service.Version,
+                service.SectionCode,
+                user.AccountId,
+                user.AccountId,
+                Channel.Online,
+                request.Answers?.GetRawText() ?? "{}",
+                now);
+            db.Applications.Add(opened);
+            events.Record(user, opened, "opened", new("สร้างคำขอฉบับร่าง", "Draft opened"));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return opened;
+        });
         return Results.Created($"/api/v1/applications/{application.Id}", new CreatedResponse(application.Id, application.Reference, application.Status.ToCode()));
     }
 
