@@ -12,7 +12,7 @@ sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi laksaman || missing+=(fonts-thai-tlwg)
+fc-list 2>/dev/null | grep -i laksaman >/dev/null || missing+=(fonts-thai-tlwg)  # no -q: an early exit would SIGPIPE fc-list under pipefail
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
