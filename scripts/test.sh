@@ -50,7 +50,7 @@ export ANUYAT_TEST_POSTGRES
 
 log="$(mktemp /tmp/anuyat-test.XXXXXX.log)"
 echo "test.sh: running tests (log: $log)"
-dotnet test Anuyat.slnx -c Release --no-build -v quiet -nologo 2>&1 | tee "$log"
+dotnet test Anuyat.slnx -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 summary="$(awk '/^(Passed|Failed)! +- Failed: /{gsub(",","");f+=$4;p+=$6;s+=$8} END{printf "%d passed, %d failed, %d skipped\n",p,f,s}' "$log")"

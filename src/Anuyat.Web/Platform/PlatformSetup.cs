@@ -52,6 +52,9 @@ public static class PlatformSetup
         });
 
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+        // Required fields are decided by each page with a message in both languages, never by the framework's English text.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {

@@ -55,6 +55,8 @@ public sealed class RouteAccessTests
         ["PUT /api/v1/applications/{id:guid}/answers"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/withdraw"] = Access.SignedIn,
         ["GET /api/v1/applications/{id:guid}/receipt"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id:guid}/documents"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id:guid}/submit"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/accept"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/deficiency"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/recommendation"] = Access.SignedIn,

@@ -22,7 +22,7 @@ public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, 
     public sealed record ServiceOption(string Code, string Name);
 
     [BindProperty(SupportsGet = true)]
-    public string Tab { get; set; } = "open";
+    public string? Tab { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Service { get; set; }
