@@ -87,10 +87,10 @@ public static partial class AnswerValidator
                 case FieldTypes.Choice when field.Options.All(o => o.Value != AnswerValues.Text(node)):
                     Add(errors, path, new($"{label.Th}: เลือกจากรายการ ({Values(field)})", $"{label.En}: choose one of {Values(field)}"));
                     break;
-                case FieldTypes.NationalId when !ThaiIdentifier.IsValid(AnswerValues.Text(node)):
+                case FieldTypes.NationalId when !Identifiers.ThaiNationalId.Parse(AnswerValues.Text(node)).IsValid:
                     Add(errors, path, new($"{label.Th}: เลขประจำตัวประชาชน 13 หลักไม่ถูกต้อง", $"{label.En}: not a valid 13-digit Thai national ID"));
                     break;
-                case FieldTypes.JuristicId when !ThaiIdentifier.IsValid(AnswerValues.Text(node)):
+                case FieldTypes.JuristicId when !Identifiers.JuristicId.Parse(AnswerValues.Text(node)).IsValid:
                     Add(errors, path, new($"{label.Th}: เลขทะเบียนนิติบุคคล 13 หลักไม่ถูกต้อง", $"{label.En}: not a valid 13-digit juristic person ID"));
                     break;
                 case FieldTypes.Phone when !PhonePattern().IsMatch(Digits(AnswerValues.Text(node))):
@@ -219,26 +219,4 @@ public static partial class AnswerValidator
 
     [GeneratedRegex("^10[0-9]{3}$")]
     private static partial Regex PostcodePattern();
-}
-
-/// <summary>The 13-digit Thai identifier (citizens and juristic persons share the mod-11 check digit).</summary>
-public static class ThaiIdentifier
-{
-    public static bool IsValid(string? text)
-    {
-        var digits = new string((text ?? string.Empty).Where(c => c is not (' ' or '-')).ToArray());
-        if (digits.Length != 13 || !digits.All(char.IsAsciiDigit))
-        {
-            return false;
-        }
-
-        // FACTS.md §6: sum of the first 12 digits × (13…2), (11 − sum mod 11) mod 10 is the last digit.
-        var sum = 0;
-        for (var i = 0; i < 12; i++)
-        {
-            sum += (digits[i] - '0') * (13 - i);
-        }
-
-        return (11 - (sum % 11)) % 10 == digits[12] - '0';
-    }
 }

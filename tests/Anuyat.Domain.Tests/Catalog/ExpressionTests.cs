@@ -67,11 +67,4 @@ public sealed class ExpressionTests
         Assert.Equal(3.5m, ExpressionEvaluator.Evaluate(ExpressionParser.Parse("max(rows.size)"), scope));
         Assert.Equal(3m, ExpressionEvaluator.Evaluate(ExpressionParser.Parse("count(rows)"), scope));
     }
-
-    [Theory]
-    [InlineData("1111111111119", true)]
-    [InlineData("1-2345-67890-12-1", true)]
-    [InlineData("1234567890123", false)]
-    [InlineData("12345", false)]
-    public void ThaiIdentifier_ChecksTheMod11Digit(string id, bool valid) => Assert.Equal(valid, ThaiIdentifier.IsValid(id));
 }

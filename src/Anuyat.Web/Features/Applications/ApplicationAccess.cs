@@ -21,3 +21,10 @@ public static class ApplicationAccess
         && user.DistrictCode == application.DistrictCode
         && user.SectionCode == application.SectionCode;
 }
+
+/// <summary>The one answer for a file the caller may not see or that does not exist (API.md: 404, never 403).</summary>
+public static class ApplicationErrors
+{
+    public static IResult NotFound() =>
+        Platform.ErrorResponses.Problem(new Domain.Common.NotFoundError("application-not-found", new Domain.Common.BilingualText("ไม่พบคำขอนี้", "There is no such application")));
+}

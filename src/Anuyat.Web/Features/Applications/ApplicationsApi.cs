@@ -142,7 +142,7 @@ public static class ApplicationsApi
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || (user.AccountId != application.ApplicantAccountId && user.AccountId != application.FiledByAccountId))
         {
-            return NotFound();
+            return ApplicationErrors.NotFound();
         }
 
         if (request.Answers is not { ValueKind: JsonValueKind.Object } answers)
@@ -164,7 +164,7 @@ public static class ApplicationsApi
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return application is not null && user.CanSee(application, rule) ? Results.Ok(await ToResponseAsync(application, db, services, legalClock, ct)) : NotFound();
+        return application is not null && user.CanSee(application, rule) ? Results.Ok(await ToResponseAsync(application, db, services, legalClock, ct)) : ApplicationErrors.NotFound();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, string? status, CancellationToken ct)
@@ -207,7 +207,7 @@ public static class ApplicationsApi
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || user.AccountId != application.ApplicantAccountId)
         {
-            return NotFound();
+            return ApplicationErrors.NotFound();
         }
 
         var result = application.Withdraw(clock.GetUtcNow().UtcDateTime);
@@ -224,9 +224,6 @@ public static class ApplicationsApi
     /// <summary>Recomputes and keeps the legal deadline after a change to the clock's facts.</summary>
     public static void RefreshDeadline(PermitApplication application, IServiceDirectory services, ApplicationClock clock) =>
         application.RecordLegalDeadline(clock.Read(application, services.Version(application.ServiceCode, application.ServiceVersion))?.Deadline);
-
-    private static IResult NotFound() =>
-        ErrorResponses.Problem(new NotFoundError("application-not-found", new BilingualText("ไม่พบคำขอนี้", "There is no such application")));
 
     private static async Task<ApplicationResponse> ToResponseAsync(PermitApplication a, AnuyatDbContext db, IServiceDirectory services, ApplicationClock clock, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public static class ReceiptEndpoint
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || !user.CanSee(application, rule))
         {
-            return ErrorResponses.Problem(new NotFoundError("application-not-found", new BilingualText("ไม่พบคำขอนี้", "There is no such application")));
+            return ApplicationErrors.NotFound();
         }
 
         var service = services.Version(application.ServiceCode, application.ServiceVersion);

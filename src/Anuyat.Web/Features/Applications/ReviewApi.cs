@@ -100,7 +100,7 @@ public static class ReviewApi
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || !user.IsOfficeStaff(application, rule))
         {
-            return ErrorResponses.Problem(new NotFoundError("application-not-found", new BilingualText("ไม่พบคำขอนี้", "There is no such application")));
+            return ApplicationErrors.NotFound();
         }
 
         if (!roles.Contains(user.Role))

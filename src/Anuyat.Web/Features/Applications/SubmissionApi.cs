@@ -42,7 +42,7 @@ public static class SubmissionApi
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || (user.AccountId != application.ApplicantAccountId && user.AccountId != application.FiledByAccountId))
         {
-            return NotFound();
+            return ApplicationErrors.NotFound();
         }
 
         if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Deficient))
@@ -101,7 +101,7 @@ public static class SubmissionApi
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || (user.AccountId != application.ApplicantAccountId && user.AccountId != application.FiledByAccountId))
         {
-            return NotFound();
+            return ApplicationErrors.NotFound();
         }
 
         if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Deficient))
@@ -156,9 +156,6 @@ public static class SubmissionApi
 
         return Results.Ok(new SubmittedResponse(application.Reference, application.Status.ToCode(), application.LegalDeadline));
     }
-
-    private static IResult NotFound() =>
-        ErrorResponses.Problem(new NotFoundError("application-not-found", new BilingualText("ไม่พบคำขอนี้", "There is no such application")));
 
     public static long MaxUploadBytes(WebApplication app) => app.Services.GetRequiredService<IOptions<UploadLimits>>().Value.MaxBytes;
 }
