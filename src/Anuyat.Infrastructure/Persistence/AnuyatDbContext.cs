@@ -32,6 +32,8 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
 
     public DbSet<Applications.ApplicationDocument> ApplicationDocuments => Set<Applications.ApplicationDocument>();
 
+    public DbSet<Applications.DelayNoticeSent> DelayNotices => Set<Applications.DelayNoticeSent>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();

@@ -375,6 +375,22 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.ToTable("application_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "DueOn");
+
+                    b.ToTable("delay_notices", (string)null);
+                });
+
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -997,6 +1013,15 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
+                {
+                    b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

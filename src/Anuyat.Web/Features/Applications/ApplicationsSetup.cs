@@ -11,6 +11,11 @@ public static class ApplicationsSetup
         builder.Services.AddSingleton<IServiceDirectory>(sp => new CatalogServiceDirectory(sp.GetRequiredService<Catalog.CatalogStore>().Catalog));
         builder.Services.AddPdfDocuments();
         builder.Services.AddScoped<ApplicationEvents>();
+        builder.Services.AddScoped<ClockDuties>();
+        if (builder.Configuration.GetValue("Applications:ClockDutiesWorker", true))
+        {
+            builder.Services.AddHostedService<ClockDutiesWorker>();
+        }
         return builder;
     }
 

@@ -478,6 +478,25 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "delay_notices",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_delay_notices", x => new { x.ApplicationId, x.DueOn });
+                    table.ForeignKey(
+                        name: "FK_delay_notices_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "application_documents",
                 columns: table => new
                 {
@@ -688,6 +707,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "counters");
 
             migrationBuilder.DropTable(
+                name: "delay_notices");
+
+            migrationBuilder.DropTable(
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
@@ -703,10 +725,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "uploaded_files");
 
             migrationBuilder.DropTable(
-                name: "applications");
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "applications");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
