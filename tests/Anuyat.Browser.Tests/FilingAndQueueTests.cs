@@ -61,6 +61,15 @@ public sealed class FilingAndQueueTests(Browser browser) : IClassFixture<Browser
         await desk.GotoAsync("/office/queue?mine=true");
         Assert.Equal(1, await desk.Locator("tr", new PageLocatorOptions { HasText = reference }).CountAsync());
         Assert.Contains(officer.DisplayName, await desk.TextContentAsync("tbody"), StringComparison.Ordinal);
+
+        // The case page: answers with the manual's labels, the documents, and the completeness check.
+        await desk.ClickAsync($"text={reference}");
+        Assert.Contains("สมหญิง", await desk.TextContentAsync(".summary-list"), StringComparison.Ordinal);
+        Assert.Equal(4, await desk.Locator("table tbody tr").CountAsync());
+        await Browser.ScreenshotAsync(desk, "office-case-th-1280");
+        await desk.ClickAsync("form[action*='accept' i] button");
+        Assert.Equal("อยู่ระหว่างพิจารณา", (await desk.TextContentAsync("main .tag"))?.Trim());
+        Assert.Contains("เริ่มพิจารณา", await desk.TextContentAsync(".timeline"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,11 +38,14 @@ public static class ReviewApi
         return api;
     }
 
-    private static Task<IResult> AcceptAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Officer], "accepted", (application, _) => application.Accept(Now(clock)), ct);
+    /// <summary>One office action: who may take it, and what it does to the file.</summary>
+    public sealed record ReviewAction(string Code, Role[] Roles, Func<PermitApplication, CurrentUser, Result<PermitApplication>> Apply);
 
-    private static Task<IResult> DeficiencyAsync(Guid id, DeficiencyRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Officer], "deficiency-recorded", (application, user) =>
+    public static ReviewAction Accept(TimeProvider clock) =>
+        new("accepted", [Role.Officer], (application, _) => application.Accept(Now(clock)));
+
+    public static ReviewAction Deficiency(DeficiencyRequest request, IServiceDirectory services, TimeProvider clock) =>
+        new("deficiency-recorded", [Role.Officer], (application, user) =>
         {
             var service = services.Version(application.ServiceCode, application.ServiceVersion);
             var items = request.Items ?? [];
@@ -61,18 +64,18 @@ public static class ReviewApi
             }
 
             return application.RecordDeficiency(items, request.Note ?? string.Empty, request.DueDate.Value, ApplicationsApi.BangkokToday(clock), user.AccountId, Now(clock));
-        }, ct);
+        });
 
-    private static Task<IResult> RecommendAsync(Guid id, RecommendationRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Officer], "recommended", (application, user) => request.Outcome switch
+    public static ReviewAction Recommend(RecommendationRequest request, TimeProvider clock) =>
+        new("recommended", [Role.Officer], (application, user) => request.Outcome switch
         {
             "approve" => application.Recommend(RecommendationOutcome.Approve, request.Note ?? string.Empty, user.AccountId, Now(clock)),
             "refuse" => application.Recommend(RecommendationOutcome.Refuse, request.Note ?? string.Empty, user.AccountId, Now(clock)),
             _ => OutcomeError("approve", "refuse"),
-        }, ct);
+        });
 
-    private static Task<IResult> DecideAsync(Guid id, DecisionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Approver], "decided", (application, user) =>
+    public static ReviewAction Decide(DecisionRequest request, IServiceDirectory services, TimeProvider clock) =>
+        new("decided", [Role.Approver], (application, user) =>
         {
             var chargesFee = services.Version(application.ServiceCode, application.ServiceVersion)?.ChargesFee ?? false;
             return request.Outcome switch
@@ -81,20 +84,35 @@ public static class ReviewApi
                 "refused" => application.Decide(DecisionOutcome.Refused, request.Reasons ?? string.Empty, chargesFee, user.AccountId, Now(clock)),
                 _ => OutcomeError("approved", "refused"),
             };
-        }, ct);
+        });
 
-    private static Task<IResult> ExtendAsync(Guid id, ExtensionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, http, db, rule, [Role.Approver], "extended", (application, user) =>
+    public static ReviewAction Extend(ExtensionRequest request, IServiceDirectory services, TimeProvider clock) =>
+        new("extended", [Role.Approver], (application, user) =>
         {
             var extensions = services.Version(application.ServiceCode, application.ServiceVersion)?.Extensions ?? new ExtensionLimit(0, 0);
             return application.Extend(request.Reason ?? string.Empty, extensions, user.AccountId, Now(clock));
-        }, ct);
+        });
+
+    private static Task<IResult> AcceptAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, Accept(clock), ct);
+
+    private static Task<IResult> DeficiencyAsync(Guid id, DeficiencyRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, Deficiency(request, services, clock), ct);
+
+    private static Task<IResult> RecommendAsync(Guid id, RecommendationRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, Recommend(request, clock), ct);
+
+    private static Task<IResult> DecideAsync(Guid id, DecisionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, Decide(request, services, clock), ct);
+
+    private static Task<IResult> ExtendAsync(Guid id, ExtensionRequest request, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, [FromServices] IServiceDirectory services, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, http, db, rule, Extend(request, services, clock), ct);
 
     /// <summary>
     /// Loads the file within the caller's office, applies the action, and saves it; a concurrent change by a colleague
     /// is reported as 409 with the fresh state, never overwritten.
     /// </summary>
-    private static async Task<IResult> ActAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, Role[] roles, string actionCode, Func<PermitApplication, CurrentUser, Result<PermitApplication>> action, CancellationToken ct)
+    private static async Task<IResult> ActAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, ReviewAction action, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -103,34 +121,45 @@ public static class ReviewApi
             return ApplicationErrors.NotFound();
         }
 
-        if (!roles.Contains(user.Role))
+        var error = await ApplyAsync(db, http.RequestServices, user, application, action, ct);
+        return error is null
+            ? Results.Ok(new { id = application.Id, reference = application.Reference, status = application.Status.ToCode(), rowVersion = application.RowVersion })
+            : ErrorResponses.Problem(error);
+    }
+
+    /// <summary>
+    /// Applies an office action to a file the caller may act on, with its deadline, audit event and notices, and saves
+    /// it; a concurrent change by a colleague is reported, never overwritten. Used by the API and the case page alike.
+    /// </summary>
+    public static async Task<DomainError?> ApplyAsync(AnuyatDbContext db, IServiceProvider services, CurrentUser user, PermitApplication application, ReviewAction action, CancellationToken ct)
+    {
+        if (!action.Roles.Contains(user.Role))
         {
-            return ErrorResponses.Problem(new RuleViolation("role-required", new BilingualText(
-                $"การดำเนินการนี้ต้องทำโดย{(roles.Contains(Role.Approver) ? "ผู้อนุมัติ" : "เจ้าหน้าที่ผู้ตรวจ")}",
-                $"This action is for {(roles.Contains(Role.Approver) ? "an approver" : "a reviewing officer")}")));
+            return new RuleViolation("role-required", new BilingualText(
+                $"การดำเนินการนี้ต้องทำโดย{(action.Roles.Contains(Role.Approver) ? "ผู้อนุมัติ" : "เจ้าหน้าที่ผู้ตรวจ")}",
+                $"This action is for {(action.Roles.Contains(Role.Approver) ? "an approver" : "a reviewing officer")}"));
         }
 
-        var result = action(application, user);
+        var result = action.Apply(application, user);
         if (!result.IsSuccess)
         {
-            return ErrorResponses.Problem(result.Error!);
+            return result.Error;
         }
 
-        ApplicationsApi.RefreshDeadline(application, http.RequestServices.GetRequiredService<IServiceDirectory>(), http.RequestServices.GetRequiredService<ApplicationClock>());
-        await RecordAsync(http.RequestServices.GetRequiredService<ApplicationEvents>(), user, application, actionCode);
+        ApplicationsApi.RefreshDeadline(application, services.GetRequiredService<IServiceDirectory>(), services.GetRequiredService<ApplicationClock>());
+        await RecordAsync(services.GetRequiredService<ApplicationEvents>(), user, application, action.Code);
 
         try
         {
             await db.SaveChangesAsync(ct);
+            return null;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ErrorResponses.Problem(new ConflictError("changed-by-someone-else", new BilingualText(
+            return new ConflictError("changed-by-someone-else", new BilingualText(
                 "มีผู้อื่นแก้ไขคำขอนี้ก่อนหน้าคุณ โปรดโหลดข้อมูลล่าสุดแล้วลองอีกครั้ง",
-                "Someone else changed this application first; reload it and try again")));
+                "Someone else changed this application first; reload it and try again"));
         }
-
-        return Results.Ok(new { id = application.Id, reference = application.Reference, status = application.Status.ToCode(), rowVersion = application.RowVersion });
     }
 
     /// <summary>The audit event (the applicant's timeline) and, where the applicant must act or learn the result, a notice.</summary>
