@@ -40,6 +40,9 @@ public sealed class FilingAndQueueTests(Browser browser) : IClassFixture<Browser
         Assert.Matches("เหลือ \\d+ วันทำการ", clock);
         Assert.Contains("กำหนดตามกฎหมาย", clock, StringComparison.Ordinal);
         Assert.Contains("ฝ่ายโยธา สำนักงานเขตพระนคร", await phone.TextContentAsync(".summary-list"), StringComparison.Ordinal);
+        Assert.Contains("ยื่นคำขอแล้ว", await phone.TextContentAsync(".timeline"), StringComparison.Ordinal);
+        var download = await phone.RunAndWaitForDownloadAsync(() => phone.ClickAsync("a[href$='/receipt']"));
+        Assert.Equal($"receipt-{reference}.pdf", download.SuggestedFilename);
         await Browser.ScreenshotAsync(phone, "application-status-th-360");
 
         // The officer, on a desktop: a second factor first, then the queue.

@@ -63,7 +63,7 @@ public sealed class RouteAccessTests
         ["POST /api/v1/applications/{id:guid}/decision"] = Access.SignedIn,
         ["POST /api/v1/applications/{id:guid}/extension"] = Access.SignedIn,
         ["GET /applications"] = Access.SignedIn,
-        ["GET /applications/{id:guid}"] = Access.SignedIn,
+        ["GET /applications/{id:guid}/{handler?}"] = Access.SignedIn,
         ["GET /api/v1/services"] = Access.Public,
         ["GET /api/v1/services/{code}"] = Access.Public,
         ["POST /api/v1/services/{code}/fee-quote"] = Access.Public,

@@ -26,11 +26,26 @@ public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory,
 
     public bool CanWithdraw { get; private set; }
 
+    /// <summary>Every action on the file in plain words, oldest first (read from the audit trail).</summary>
+    public IReadOnlyList<(DateTime At, string Summary)> Timeline { get; private set; } = [];
+
     /// <summary>The legal clock, or null for a draft.</summary>
     public Anuyat.Domain.Deadlines.ClockReading? Clock { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, tracking: false, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The submission receipt PDF (Licensing Facilitation Act s.8: acknowledged in writing).</summary>
+    public async Task<IActionResult> OnGetReceiptAsync(Guid id, [FromServices] Anuyat.Infrastructure.Pdf.ReceiptDocument receipts, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, tracking: false, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var pdf = await ReceiptEndpoint.RenderAsync(Application, db, directory, legalClock, receipts, new Uri($"{Request.Scheme}://{Request.Host}/applications/{id}"), cancellationToken);
+        return pdf is null ? NotFound() : File(pdf.Bytes, "application/pdf", $"receipt-{Application.Reference}.pdf");
+    }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -82,6 +97,9 @@ public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory,
             _ => T("คำขอนี้สิ้นสุดแล้ว", "This application is closed."),
         };
         CanWithdraw = application.Status.CanWithdraw() && application.ApplicantAccountId == me.AccountId;
+        var subject = application.Id.ToString("D");
+        Timeline = [.. (await db.AuditEvents.AsNoTracking().Where(e => e.SubjectType == ApplicationEvents.SubjectType && e.SubjectId == subject).OrderBy(e => e.Sequence)
+            .Select(e => new { e.OccurredAt, e.SummaryTh, e.SummaryEn }).ToListAsync(cancellationToken)).Select(e => (e.OccurredAt, T(e.SummaryTh, e.SummaryEn)))];
         return true;
     }
 }

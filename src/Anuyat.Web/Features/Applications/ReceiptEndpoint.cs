@@ -31,17 +31,28 @@ public static class ReceiptEndpoint
             return ApplicationErrors.NotFound();
         }
 
-        var service = services.Version(application.ServiceCode, application.ServiceVersion);
-        var clock = legalClock.Read(application, service);
-        if (clock is null || service is null || application.SubmittedAt is null)
+        var pdf = await RenderAsync(application, db, services, legalClock, receipts, new Uri($"{http.Request.Scheme}://{http.Request.Host}/applications/{application.Id}"), ct);
+        if (pdf is null)
         {
             return ErrorResponses.Problem(new ConflictError("not-submitted", new BilingualText("ยังไม่ได้ยื่นคำขอนี้ จึงยังไม่มีใบรับ", "This application has not been sent, so there is no receipt yet")));
         }
 
+        return Results.File(pdf.Bytes, "application/pdf", $"receipt-{application.Reference}.pdf");
+    }
+
+    /// <summary>The receipt of a sent application, or null while it is a draft. Shared by the API and the citizen's page.</summary>
+    public static async Task<PdfFile?> RenderAsync(PermitApplication application, AnuyatDbContext db, IServiceDirectory services, ApplicationClock legalClock, ReceiptDocument receipts, Uri tracking, CancellationToken ct)
+    {
+        var service = services.Version(application.ServiceCode, application.ServiceVersion);
+        var clock = legalClock.Read(application, service);
+        if (clock is null || service is null || application.SubmittedAt is null)
+        {
+            return null;
+        }
+
         var district = await db.Districts.AsNoTracking().FirstAsync(d => d.Code == application.DistrictCode, ct);
         var applicant = await db.Users.AsNoTracking().Where(u => u.Id == application.ApplicantAccountId).Select(u => u.DisplayName).FirstAsync(ct);
-        var tracking = new Uri($"{http.Request.Scheme}://{http.Request.Host}/applications/{application.Id}");
-        var pdf = receipts.Render(new ReceiptContent(
+        return receipts.Render(new ReceiptContent(
             application.Reference,
             new BilingualText($"สำนักงานเขต{district.NameTh} กรุงเทพมหานคร", $"{district.NameEn} District Office, Bangkok"),
             applicant,
@@ -55,6 +66,5 @@ public static class ReceiptEndpoint
         {
             Channel = application.Channel == Channel.Counter ? new BilingualText("ยื่นที่เคาน์เตอร์", "At the counter") : new BilingualText("ยื่นทางออนไลน์", "Online"),
         });
-        return Results.File(pdf.Bytes, "application/pdf", $"receipt-{application.Reference}.pdf");
     }
 }
