@@ -28,4 +28,42 @@ public sealed class Account : IdentityUser<Guid>
     public DateTime? DeactivatedAt { get; set; }
 
     public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>
+    /// What the account already knows about the person as an applicant (from ThaiD / OpenID Connect claims or from
+    /// their own earlier answers), used to prefill forms so nobody is asked twice. Empty for staff.
+    /// </summary>
+    public ApplicantProfile Profile { get; set; } = new();
+}
+
+/// <summary>
+/// The applicant's own facts. Field names follow the catalog's answer shapes (ข.1 <c>applicant</c> and a Thai
+/// address's parts: houseNo, soi, road, subdistrict, districtCode, postcode) so prefilling is a plain copy.
+/// </summary>
+public sealed class ApplicantProfile
+{
+    /// <summary>13-digit Thai national ID (ThaiD claim <c>pid</c>); checked with its check digit before it is stored.</summary>
+    public string? NationalId { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? LastName { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    public string? HouseNo { get; set; }
+
+    public string? Soi { get; set; }
+
+    public string? Road { get; set; }
+
+    public string? Subdistrict { get; set; }
+
+    /// <summary>The Bangkok district code ("1001"…"1050") of the home address, when it is in Bangkok.</summary>
+    public string? DistrictCode { get; set; }
+
+    public string? Postcode { get; set; }
+
+    /// <summary>Where the facts came from: "thaid", "oidc-dev", "self" (typed by the person).</summary>
+    public string? Source { get; set; }
 }

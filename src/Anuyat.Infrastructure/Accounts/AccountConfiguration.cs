@@ -14,6 +14,21 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasOne<District>().WithMany().HasForeignKey(a => a.DistrictCode).IsRequired(false);
         builder.HasOne<Section>().WithMany().HasForeignKey(a => a.SectionCode).IsRequired(false);
         builder.HasIndex(a => new { a.DistrictCode, a.SectionCode, a.Role });
+        builder.OwnsOne(a => a.Profile, profile =>
+        {
+            profile.Property(p => p.NationalId).HasMaxLength(13);
+            profile.Property(p => p.FirstName).HasMaxLength(100);
+            profile.Property(p => p.LastName).HasMaxLength(100);
+            profile.Property(p => p.BirthDate);
+            profile.Property(p => p.HouseNo).HasMaxLength(50);
+            profile.Property(p => p.Soi).HasMaxLength(100);
+            profile.Property(p => p.Road).HasMaxLength(100);
+            profile.Property(p => p.Subdistrict).HasMaxLength(100);
+            profile.Property(p => p.DistrictCode).HasMaxLength(4);
+            profile.Property(p => p.Postcode).HasMaxLength(5);
+            profile.Property(p => p.Source).HasMaxLength(20);
+        });
+        builder.Navigation(a => a.Profile).IsRequired();
     }
 }
 

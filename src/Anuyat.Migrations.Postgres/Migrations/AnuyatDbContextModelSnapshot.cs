@@ -1001,6 +1001,65 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.HasOne("Anuyat.Domain.Organisation.Section", null)
                         .WithMany()
                         .HasForeignKey("SectionCode");
+
+                    b.OwnsOne("Anuyat.Infrastructure.Accounts.ApplicantProfile", "Profile", b1 =>
+                        {
+                            b1.Property<Guid>("AccountId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("DistrictCode")
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)");
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("HouseNo")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("NationalId")
+                                .HasMaxLength(13)
+                                .HasColumnType("character varying(13)");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(5)
+                                .HasColumnType("character varying(5)");
+
+                            b1.Property<string>("Road")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Soi")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Source")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Subdistrict")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("AccountId");
+
+                            b1.ToTable("AspNetUsers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId");
+                        });
+
+                    b.Navigation("Profile")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Accounts.ApiToken", b =>

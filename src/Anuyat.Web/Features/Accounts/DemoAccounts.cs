@@ -50,6 +50,27 @@ public static class DemoAccounts
 
                 created++;
             }
+
+            // The demo citizen has what ThaiD would return, so prefilled forms can be seen without an identity provider.
+            var citizen = await users.FindByEmailAsync(CitizenEmail);
+            if (citizen is not null)
+            {
+                citizen.Profile = new ApplicantProfile
+                {
+                    NationalId = "1101700230708",
+                    FirstName = "สมชาย",
+                    LastName = "ใจดี",
+                    BirthDate = new DateOnly(1985, 3, 14),
+                    HouseNo = "99/1",
+                    Soi = "ศึกษาวิทยา",
+                    Road = "สาทร",
+                    Subdistrict = "ยานนาวา",
+                    DistrictCode = "1012",
+                    Postcode = "10120",
+                    Source = "self",
+                };
+                await users.UpdateAsync(citizen);
+            }
         }
 
         var pilot = districts.Where(d => d.Pilot).ToList();
