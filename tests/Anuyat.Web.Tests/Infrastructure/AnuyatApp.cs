@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,8 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
 
     public Db Db { get; }
 
+    private TimeProvider? _clock;
+
     public string Environment { get; }
 
     public string DataDirectory { get; }
@@ -46,7 +49,7 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
     /// <summary>Set when the app listens on a real Kestrel port (browser tests).</summary>
     public Uri? ServerAddress { get; private set; }
 
-    public static async Task<AnuyatApp> StartAsync(Db db, string environment = "Testing", IDictionary<string, string?>? settings = null, bool kestrel = false)
+    public static async Task<AnuyatApp> StartAsync(Db db, string environment = "Testing", IDictionary<string, string?>? settings = null, bool kestrel = false, TimeProvider? clock = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "anuyat-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
@@ -65,7 +68,7 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
             await DatabaseMigrator.MigrateAsync(context);
         }
 
-        var app = new AnuyatApp(db, environment, dataDirectory, connectionString, settings);
+        var app = new AnuyatApp(db, environment, dataDirectory, connectionString, settings) { _clock = clock };
         if (kestrel)
         {
             app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -104,6 +107,12 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        if (_clock is { } clock)
+        {
+            // "Today" for the whole app (e.g. a month in which a service takes no filings).
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -110,6 +110,14 @@ public static class SubmissionApi
         }
 
         var definition = catalog.Catalog.GetVersion(application.ServiceCode, application.ServiceVersion)!;
+
+        // A registration window (the elderly allowance takes no registrations in December, per the Ministry of
+        // Interior Regulation B.E. 2566) applies to first filings; answering a deficiency record is never refused by it.
+        if (application.Status == ApplicationStatus.Draft && !definition.IsOpenOn(ApplicationsApi.BangkokToday(clock)))
+        {
+            return ErrorResponses.Problem(RegistrationWindow.Closed(definition));
+        }
+
         var answers = JsonNode.Parse(application.AnswersJson) as JsonObject ?? [];
         var errors = AnswerValidator.Validate(definition, answers);
         var attached = await db.ApplicationDocuments.Where(d => d.ApplicationId == id).Select(d => d.ItemCode).Distinct().ToListAsync(ct);
