@@ -89,10 +89,11 @@ public sealed class PaymentsApiTests
         Assert.Contains(permitNumber, text, StringComparison.Ordinal);
         Assert.Contains("ราชดำเนินกลาง", text, StringComparison.Ordinal);
         Assert.Contains("บ้านเดี่ยว", text, StringComparison.Ordinal);
-        if (db == Db.Sqlite)
-        {
-            PdfTools.PagePng(bytes, 1, 110, Path.Combine(RepositoryRoot.Path, "docs", "screens", "permits-permit-page1.png"));
-        }
+        var png = db == Db.Sqlite
+            ? Path.Combine(RepositoryRoot.Path, "docs", "screens", "permits-permit-page1.png")
+            : Path.Combine(Path.GetTempPath(), $"anuyat-permit-{Guid.NewGuid():N}.png");
+        PdfTools.PagePng(bytes, 1, 110, png);
+        Assert.Equal([$"https://localhost/verify/{permitNumber}"], PdfTools.DecodeQr(png));
     }
 
     [Theory]
