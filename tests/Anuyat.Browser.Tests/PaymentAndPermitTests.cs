@@ -74,5 +74,6 @@ public sealed class PaymentAndPermitTests(Browser browser) : IClassFixture<Brows
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", TestAccounts.Password);
         await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 }

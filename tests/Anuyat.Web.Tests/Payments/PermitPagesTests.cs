@@ -61,6 +61,7 @@ public sealed class PermitPagesTests
 
         var valid = await anyone.GetPageAsync($"/verify/{number}");
         Assert.Equal("valid", valid.QuerySelector("#verify-status")?.GetAttribute("data-status"));
+        Assert.Equal("valid", (await anyone.GetPageAsync($"/verify/{number.ToLowerInvariant()}")).QuerySelector("#verify-status")?.GetAttribute("data-status"));
         Assert.Contains("ราชดำเนินกลาง", valid.QuerySelector(".summary-list")?.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("1111111111119", valid.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", (await UploadAsync(anyone, number, pdf)).QuerySelector("#file-verdict")?.GetAttribute("data-genuine"));

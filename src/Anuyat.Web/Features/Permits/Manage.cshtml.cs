@@ -48,13 +48,14 @@ public sealed class ManageModel(AnuyatDbContext db, StaffSecondFactor rule, Perm
             return Page();
         }
 
-        return RedirectToPage(new { number });
+        // Not RedirectToPage: lower-case URLs (PlatformSetup) would lower-case the number too.
+        return LocalRedirect($"/office/permits/{Uri.EscapeDataString(PermitNumbers.Normalise(number))}");
     }
 
     private async Task<bool> LoadAsync(string number, CancellationToken ct)
     {
         var me = CurrentUser.From(User)!;
-        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == number, ct);
+        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == PermitNumbers.Normalise(number), ct);
         if (permit is null || !(me.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(me) && me.DistrictCode == permit.DistrictCode))
         {
             return false;

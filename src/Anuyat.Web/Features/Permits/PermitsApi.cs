@@ -64,14 +64,14 @@ public static class PermitsApi
 
     private static async Task<IResult> GetAsync(string number, AnuyatDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == number, ct);
+        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == PermitNumbers.Normalise(number), ct);
         return permit is null ? NotFound() : Results.Ok(PublicBody(permit, ApplicationsApi.BangkokToday(clock)));
     }
 
     private static async Task<IResult> PdfAsync(string number, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, IDocumentStore store, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
-        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == number, ct);
+        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == PermitNumbers.Normalise(number), ct);
         if (permit is null || !user.MayDownload(permit, rule))
         {
             return NotFound();
@@ -89,6 +89,12 @@ public static class PermitsApi
     }
 }
 
+/// <summary>Permit numbers are upper-case (1001-PMT-2569-000001); a typed or lower-cased link still finds the permit.</summary>
+public static class PermitNumbers
+{
+    public static string Normalise(string? number) => (number ?? string.Empty).Trim().ToUpperInvariant();
+}
+
 /// <summary>
 /// An approver of the issuing district revokes a permit with written reasons; the application's timeline records it
 /// (audit) and the holder is told by e-mail and inbox, in the same transaction.
@@ -98,7 +104,7 @@ public sealed class PermitRevocation(AnuyatDbContext db, StaffSecondFactor rule,
     public async Task<Result<Permit>> RevokeAsync(CurrentUser user, string number, string? reasons, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var permit = await db.Permits.FirstOrDefaultAsync(p => p.Number == number, ct);
+        var permit = await db.Permits.FirstOrDefaultAsync(p => p.Number == PermitNumbers.Normalise(number), ct);
         if (permit is null || !(user.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(user) && user.DistrictCode == permit.DistrictCode))
         {
             return new NotFoundError("permit-not-found", new BilingualText("ไม่พบใบอนุญาตเลขนี้", "There is no permit with this number"));

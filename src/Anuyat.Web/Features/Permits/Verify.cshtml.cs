@@ -51,7 +51,7 @@ public sealed class VerifyModel(AnuyatDbContext db, IServiceDirectory directory,
 
     private async Task LoadAsync(string number, CancellationToken ct)
     {
-        Number = number.Trim();
+        Number = PermitNumbers.Normalise(number);
         Permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == Number, ct);
         if (Permit is null)
         {
