@@ -303,6 +303,20 @@ public sealed class PermitApplication
         return this;
     }
 
+    /// <summary>The fee was paid (the bank confirmed it): the permit is issued and the file closes.</summary>
+    public Result<PermitApplication> IssueAfterPayment(DateTime now)
+    {
+        if (Status != ApplicationStatus.AwaitingPayment)
+        {
+            return ReviewErrors.WrongStatus(Status, "issue");
+        }
+
+        Status = ApplicationStatus.Issued;
+        ClosedAt = now;
+        Touch(now);
+        return this;
+    }
+
     /// <summary>An approver extends the legal deadline with a written reason, within what the service allows.</summary>
     public Result<PermitApplication> Extend(string reason, ExtensionLimit rule, Guid approver, DateTime now)
     {

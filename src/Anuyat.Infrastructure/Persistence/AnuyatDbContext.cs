@@ -46,6 +46,12 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<Domain.Payments.Invoice> Invoices => Set<Domain.Payments.Invoice>();
+
+    public DbSet<Domain.Payments.Payment> Payments => Set<Domain.Payments.Payment>();
+
+    public DbSet<Domain.Permits.Permit> Permits => Set<Domain.Permits.Permit>();
+
     /// <summary>Audit entries appended in this unit of work are sealed into the chain inside the saving transaction.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         AuditSealer.HasPending(this)

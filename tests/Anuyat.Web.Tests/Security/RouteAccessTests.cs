@@ -74,6 +74,15 @@ public sealed class RouteAccessTests
         ["GET /office"] = Access.Staff,
         ["GET /office/queue"] = Access.Staff,
         ["GET /office/applications/{id:guid}/{handler?}"] = Access.Staff,
+        ["GET /api/v1/applications/{id:guid}/invoice"] = Access.SignedIn,
+        ["POST /api/v1/payments/callback"] = Access.Public,
+        ["GET /api/v1/permits/{number}"] = Access.Public,
+        ["GET /api/v1/permits/{number}/pdf"] = Access.SignedIn,
+        ["POST /api/v1/permits/{number}/revocation"] = Access.SignedIn,
+        ["GET /applications/{id:guid}/payment/{handler?}"] = Access.SignedIn,
+        ["GET /verify/{number}"] = Access.Public,
+        ["GET /permits"] = Access.Public,
+        ["GET /office/permits/{number}"] = Access.Staff,
     };
 
     [Fact]
@@ -163,6 +172,7 @@ public sealed class RouteAccessTests
         var path = parts[1]
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{code}", "x", StringComparison.Ordinal)
+            .Replace("{number}", "x", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         return (parts[0], path);
     }

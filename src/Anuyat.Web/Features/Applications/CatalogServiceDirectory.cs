@@ -12,6 +12,21 @@ public sealed class CatalogServiceDirectory(ServiceCatalog catalog) : IServiceDi
 
     public bool IsOpenIn(string serviceCode, string districtCode, DateOnly day) => catalog.Rollout.IsOpen(serviceCode, districtCode, day);
 
+    public Anuyat.Domain.Common.Result<FeeQuote> Fee(PermitApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var definition = catalog.GetVersion(application.ServiceCode, application.ServiceVersion);
+        if (definition is null)
+        {
+            return new Anuyat.Domain.Common.NotFoundError("service-not-found", new Anuyat.Domain.Common.BilingualText("ไม่พบบริการนี้", "There is no such service"));
+        }
+
+        var answers = System.Text.Json.Nodes.JsonNode.Parse(application.AnswersJson) as System.Text.Json.Nodes.JsonObject ?? [];
+        return FeeCalculator.Quote(definition, answers);
+    }
+
+    public OutputDocument? Output(string serviceCode, int version) => catalog.GetVersion(serviceCode, version)?.Output;
+
     private static ServiceInForce? Map(ServiceDefinition? definition) => definition is null ? null : new ServiceInForce(
         definition.Code,
         definition.Version,

@@ -77,7 +77,9 @@ public static class ReviewApi
     public static ReviewAction Decide(DecisionRequest request, IServiceDirectory services, TimeProvider clock) =>
         new("decided", [Role.Approver], (application, user) =>
         {
-            var chargesFee = services.Version(application.ServiceCode, application.ServiceVersion)?.ChargesFee ?? false;
+            // The fee rules on the approved answers decide: an approval that costs nothing goes straight to issuance.
+            var quote = services.Fee(application);
+            var chargesFee = quote.IsSuccess ? quote.Value.TotalSatang > 0 : services.Version(application.ServiceCode, application.ServiceVersion)?.ChargesFee ?? false;
             return request.Outcome switch
             {
                 "approved" => application.Decide(DecisionOutcome.Approved, request.Reasons ?? string.Empty, chargesFee, user.AccountId, Now(clock)),
@@ -147,6 +149,16 @@ public static class ReviewApi
         }
 
         ApplicationsApi.RefreshDeadline(application, services.GetRequiredService<IServiceDirectory>(), services.GetRequiredService<ApplicationClock>());
+        if (action.Code == "decided" && application.Decision == DecisionOutcome.Approved)
+        {
+            // The invoice, or (no fee) the permit itself, is part of the same transaction as the approval.
+            var followUp = await services.GetRequiredService<Payments.ApprovalFollowUp>().AfterApprovalAsync(user, application, ct);
+            if (followUp is not null)
+            {
+                return followUp;
+            }
+        }
+
         await RecordAsync(services.GetRequiredService<ApplicationEvents>(), user, application, action.Code);
 
         try

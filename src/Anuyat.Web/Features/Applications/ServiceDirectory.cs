@@ -14,6 +14,12 @@ public interface IServiceDirectory
 
     /// <summary>Rollout: whether the service may be filed online in the district on the date.</summary>
     bool IsOpenIn(string serviceCode, string districtCode, DateOnly day);
+
+    /// <summary>The fees the application's answers cost under the version it follows (the invoice after approval).</summary>
+    Anuyat.Domain.Common.Result<Anuyat.Domain.Catalog.FeeQuote> Fee(Anuyat.Domain.Applications.PermitApplication application);
+
+    /// <summary>The document an approval produces (name, validity), or null for an unknown service version.</summary>
+    Anuyat.Domain.Catalog.OutputDocument? Output(string serviceCode, int version);
 }
 
 /// <param name="ChecklistItemCodes">The document checklist's item codes; a deficiency record may list only these.</param>

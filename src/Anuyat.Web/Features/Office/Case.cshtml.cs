@@ -42,6 +42,9 @@ public sealed class CaseModel(AnuyatDbContext db, CatalogStore catalog, IService
 
     public CurrentUser Me { get; private set; } = null!;
 
+    /// <summary>The permit issued on this file, if any (Features/Permits).</summary>
+    public string? PermitNumber { get; private set; }
+
     public bool CanAccept => Me.Role == Role.Officer && Application.Status == ApplicationStatus.Submitted;
 
     public bool CanRecordDeficiency => CanAccept && Application.Deficiency is null;
@@ -133,6 +136,7 @@ public sealed class CaseModel(AnuyatDbContext db, CatalogStore catalog, IService
         }
 
         Application = application;
+        PermitNumber = application.Status == ApplicationStatus.Issued ? await db.Permits.AsNoTracking().Where(p => p.ApplicationId == id).Select(p => p.Number).FirstOrDefaultAsync(ct) : null;
         Definition = catalog.Catalog.GetVersion(application.ServiceCode, application.ServiceVersion)!;
         Clock = legalClock.Read(application, directory.Version(application.ServiceCode, application.ServiceVersion));
         Answers = Flatten(Definition, JsonNode.Parse(application.AnswersJson), [], string.Empty);

@@ -507,6 +507,71 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "invoices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    AmountSatang = table.Column<long>(type: "INTEGER", nullable: false),
+                    Lines = table.Column<string>(type: "TEXT", nullable: false),
+                    Reference1 = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reference2 = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_invoices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_invoices_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "permits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SectionCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HolderAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HolderName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    SiteArea = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TotalFloorAreaM2 = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Buildings = table.Column<string>(type: "TEXT", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevocationReasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_permits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_permits_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "application_documents",
                 columns: table => new
                 {
@@ -530,6 +595,31 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         name: "FK_application_documents_uploaded_files_UploadedFileId",
                         column: x => x.UploadedFileId,
                         principalTable: "uploaded_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TransactionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountSatang = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BodySha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payments_invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "invoices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -655,6 +745,24 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: new[] { "RecipientAccountId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_invoices_ApplicationId",
+                table: "invoices",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoices_Number",
+                table: "invoices",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invoices_Reference2",
+                table: "invoices",
+                column: "Reference2",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_offices_SectionCode",
                 table: "offices",
                 column: "SectionCode");
@@ -668,6 +776,41 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 name: "IX_outbox_messages_sent_at_next_attempt_at",
                 table: "outbox_messages",
                 columns: new[] { "sent_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_InvoiceId",
+                table: "payments",
+                column: "InvoiceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_ReceiptNumber",
+                table: "payments",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_TransactionId",
+                table: "payments",
+                column: "TransactionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_permits_ApplicationId",
+                table: "permits",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_permits_DistrictCode_ServiceCode_IssuedOn",
+                table: "permits",
+                columns: new[] { "DistrictCode", "ServiceCode", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_permits_Number",
+                table: "permits",
+                column: "Number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_uploaded_files_AccountId",
@@ -732,10 +875,19 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropTable(
+                name: "permits");
+
+            migrationBuilder.DropTable(
                 name: "uploaded_files");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "invoices");
 
             migrationBuilder.DropTable(
                 name: "applications");
