@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Anuyat.Migrations.Postgres.Migrations
+namespace Anuyat.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,11 +29,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "audit_checkpoints",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    signed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    key_id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     note = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
@@ -46,22 +45,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "audit_events",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    format_version = table.Column<int>(type: "integer", nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    actor_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    actor_role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    subject_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    subject_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    district_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    section_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    summary_th = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    summary_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    format_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    actor_role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    subject_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    subject_id = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    district_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    section_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    summary_th = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    summary_en = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     details = table.Column<string>(type: "text", nullable: false),
-                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,8 +71,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "counters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,12 +83,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "districts",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    NameTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    GroupTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    GroupEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Pilot = table.Column<bool>(type: "boolean", nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GroupTh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GroupEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Pilot = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,16 +99,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "idempotency_records",
                 columns: table => new
                 {
-                    Caller = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Completed = table.Column<bool>(type: "boolean", nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Body = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,21 +119,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "outbox_messages",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    recipient_account_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    to_address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    body_text = table.Column<string>(type: "text", nullable: false),
-                    body_html = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    locked_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    recipient_account_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    to_address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    body_text = table.Column<string>(type: "TEXT", nullable: false),
+                    body_html = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    locked_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -145,9 +144,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "sections",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    NameTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,14 +154,71 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "stats_lead_times",
+                columns: table => new
+                {
+                    month = table.Column<int>(type: "INTEGER", nullable: false),
+                    district_code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    section_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    service_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    bucket = table.Column<int>(type: "INTEGER", nullable: false),
+                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stats_lead_times", x => new { x.month, x.district_code, x.section_code, x.service_code, x.bucket });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stats_open_files",
+                columns: table => new
+                {
+                    received_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    district_code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    section_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    service_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    legal_deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    with_applicant = table.Column<bool>(type: "INTEGER", nullable: false),
+                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stats_open_files", x => new { x.received_month, x.district_code, x.section_code, x.service_code, x.legal_deadline, x.with_applicant });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stats_rollups",
+                columns: table => new
+                {
+                    month = table.Column<int>(type: "INTEGER", nullable: false),
+                    district_code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    section_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    service_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    received = table.Column<long>(type: "INTEGER", nullable: false),
+                    decided = table.Column<long>(type: "INTEGER", nullable: false),
+                    on_time = table.Column<long>(type: "INTEGER", nullable: false),
+                    refused = table.Column<long>(type: "INTEGER", nullable: false),
+                    deficiency_records = table.Column<long>(type: "INTEGER", nullable: false),
+                    lapsed = table.Column<long>(type: "INTEGER", nullable: false),
+                    withdrawn = table.Column<long>(type: "INTEGER", nullable: false),
+                    lead_minutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    office_minutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    applicant_minutes = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stats_rollups", x => new { x.month, x.district_code, x.section_code, x.service_code });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,28 +235,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(8)", nullable: true),
-                    SectionCode = table.Column<string>(type: "character varying(40)", nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", nullable: true),
+                    SectionCode = table.Column<string>(type: "TEXT", nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -221,8 +277,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "offices",
                 columns: table => new
                 {
-                    DistrictCode = table.Column<string>(type: "character varying(8)", nullable: false),
-                    SectionCode = table.Column<string>(type: "character varying(40)", nullable: false)
+                    DistrictCode = table.Column<string>(type: "TEXT", nullable: false),
+                    SectionCode = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -245,15 +301,15 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "api_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -270,39 +326,39 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ServiceCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    ServiceVersion = table.Column<int>(type: "integer", nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    SectionCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApplicantAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FiledByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AnswersJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Deficiency_Items = table.Column<string>(type: "text", nullable: true),
-                    Deficiency_Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Deficiency_DueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Deficiency_IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Deficiency_IssuedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Deficiency_AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RecommendedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Recommendation = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    RecommendationNote = table.Column<string>(type: "text", nullable: true),
-                    RecommendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Decision = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    DecisionReasons = table.Column<string>(type: "text", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
-                    LegalDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ServiceVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SectionCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApplicantAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FiledByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Deficiency_Items = table.Column<string>(type: "TEXT", nullable: true),
+                    Deficiency_Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Deficiency_DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Deficiency_IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Deficiency_IssuedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Deficiency_AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecommendedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RecommendationNote = table.Column<string>(type: "TEXT", nullable: true),
+                    RecommendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LegalDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -325,11 +381,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -346,10 +402,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -366,8 +422,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -390,10 +446,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -410,15 +466,15 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "inbox_messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TitleTh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    BodyTh = table.Column<string>(type: "text", nullable: false),
-                    BodyEn = table.Column<string>(type: "text", nullable: false),
-                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TitleTh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BodyTh = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyEn = table.Column<string>(type: "TEXT", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -435,13 +491,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "uploaded_files",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -458,13 +514,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "application_extensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Days = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    GrantedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GrantedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -481,9 +537,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "delay_notices",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,12 +556,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "application_documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    UploadedFileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AttachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AnswersDeficiency = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    UploadedFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AttachedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnswersDeficiency = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -660,6 +716,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: new[] { "sent_at", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_stats_lead_times_district_code_month",
+                table: "stats_lead_times",
+                columns: new[] { "district_code", "month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stats_open_files_district_code_received_month",
+                table: "stats_open_files",
+                columns: new[] { "district_code", "received_month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stats_rollups_district_code_month",
+                table: "stats_rollups",
+                columns: new[] { "district_code", "month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_uploaded_files_AccountId",
                 table: "uploaded_files",
                 column: "AccountId");
@@ -720,6 +791,15 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "stats_lead_times");
+
+            migrationBuilder.DropTable(
+                name: "stats_open_files");
+
+            migrationBuilder.DropTable(
+                name: "stats_rollups");
 
             migrationBuilder.DropTable(
                 name: "uploaded_files");
