@@ -8,6 +8,7 @@ using Anuyat.Web.Features.Catalog;
 using Anuyat.Web.Features.Documents;
 using Anuyat.Web.Features.Notifications;
 using Anuyat.Web.Features.Organisation;
+using Anuyat.Web.Features.Stats;
 using Anuyat.Web.Platform;
 
 try
@@ -23,6 +24,7 @@ try
     builder.AddCatalog();
     builder.AddAudit();
     builder.AddNotifications();
+    builder.AddStats();
 
     var app = builder.Build();
 
@@ -38,6 +40,7 @@ try
     app.MapDocuments();
     app.MapCatalog();
     app.MapNotifications();
+    app.MapStats();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();
