@@ -74,6 +74,9 @@ public sealed class RouteAccessTests
         ["GET /office"] = Access.Staff,
         ["GET /office/queue"] = Access.Staff,
         ["GET /office/applications/{id:guid}/{handler?}"] = Access.Staff,
+        ["GET /dashboard"] = Access.Staff,
+        ["GET /dashboard/overdue"] = Access.Staff,
+        ["GET /api/v1/stats"] = Access.SignedIn,
     };
 
     [Fact]

@@ -64,7 +64,8 @@ public sealed class OverdueModel(AnuyatDbContext db, CatalogStore catalog, TimeP
         var files = db.Applications.AsNoTracking().Where(a => WithTheOffice.Contains(a.Status) && a.LegalDeadline < Today);
         if (me.Role is Role.Officer or Role.Approver)
         {
-            // An officer's scope still applies: the office they belong to, never another.
+            // An officer's scope still applies: the office they belong to replaces whatever office the link named.
+            f = f with { DistrictGroup = null, District = me.DistrictCode, Pilot = null, Section = me.SectionCode };
             files = files.Where(a => a.DistrictCode == me.DistrictCode && a.SectionCode == me.SectionCode);
             Scope = labels.Districts.FirstOrDefault(d => d.Code == me.DistrictCode) is { } own ? new($"เฉพาะสำนักงานเขต{own.NameTh}", $"Only {own.NameEn} district office") : null;
         }
