@@ -9,6 +9,7 @@ using Anuyat.Web.Features.Documents;
 using Anuyat.Web.Features.Notifications;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Features.Payments;
+using Anuyat.Web.Features.Stats;
 using Anuyat.Web.Platform;
 
 try
@@ -25,6 +26,7 @@ try
     builder.AddAudit();
     builder.AddNotifications();
     builder.AddPayments();
+    builder.AddStats();
 
     var app = builder.Build();
 
@@ -41,6 +43,7 @@ try
     app.MapCatalog();
     app.MapNotifications();
     app.MapPayments();
+    app.MapStats();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

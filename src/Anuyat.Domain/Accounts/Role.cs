@@ -15,8 +15,14 @@ public enum Role
     /// <summary>A section head or district director who decides and signs.</summary>
     Approver,
 
-    /// <summary>City administrator or strategy office staff.</summary>
+    /// <summary>City administrator.</summary>
     Admin,
+
+    /// <summary>
+    /// Strategy and Evaluation Department (สำนักยุทธศาสตร์และประเมินผล): reads the city-wide dashboard and the list of
+    /// overdue files; acts on no file.
+    /// </summary>
+    Strategy,
 }
 
 public static class Roles
@@ -25,6 +31,7 @@ public static class Roles
     public const string Officer = "officer";
     public const string Approver = "approver";
     public const string Admin = "admin";
+    public const string Strategy = "strategy";
 
     public static string ToCode(this Role role) => role switch
     {
@@ -32,6 +39,7 @@ public static class Roles
         Role.Officer => Officer,
         Role.Approver => Approver,
         Role.Admin => Admin,
+        Role.Strategy => Strategy,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -43,10 +51,14 @@ public static class Roles
             case Officer: role = Role.Officer; return true;
             case Approver: role = Role.Approver; return true;
             case Admin: role = Role.Admin; return true;
+            case Strategy: role = Role.Strategy; return true;
             default: role = default; return false;
         }
     }
 
-    /// <summary>Staff roles act on other people's files and therefore need a second factor.</summary>
-    public static bool IsStaff(this Role role) => role is Role.Officer or Role.Approver or Role.Admin;
+    /// <summary>
+    /// Staff roles act on other people's files, or (strategy office) read the city's files in aggregate and the list
+    /// of overdue ones, and therefore need a second factor. Which pages each may open is the policies' business.
+    /// </summary>
+    public static bool IsStaff(this Role role) => role is Role.Officer or Role.Approver or Role.Admin or Role.Strategy;
 }

@@ -5,6 +5,7 @@ using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Documents;
 using Anuyat.Infrastructure.Idempotency;
 using Anuyat.Infrastructure.Notifications;
+using Anuyat.Infrastructure.Stats;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -52,16 +53,42 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
 
     public DbSet<Domain.Permits.Permit> Permits => Set<Domain.Permits.Permit>();
 
-    /// <summary>Audit entries appended in this unit of work are sealed into the chain inside the saving transaction.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        AuditSealer.HasPending(this)
+    public DbSet<Stats.StatsRollup> StatsRollups => Set<Stats.StatsRollup>();
+
+    public DbSet<Stats.StatsLeadTime> StatsLeadTimes => Set<Stats.StatsLeadTime>();
+
+    public DbSet<Stats.StatsOpenFile> StatsOpenFiles => Set<Stats.StatsOpenFile>();
+
+    /// <summary>
+    /// Audit entries appended in this unit of work are sealed into the chain, and changed applications update the
+    /// strategy office's rollups (<see cref="RollupTracker"/>), inside the saving transaction. The rollups are written
+    /// before the rows: if the save fails (a concurrent change, a constraint), the transaction rolls both back and the
+    /// change tracker is untouched, so a retry computes the same delta again.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var rollups = RollupTracker.Capture(this);
+        if (rollups is not null)
+        {
+            return AuditSealer.SaveWithSealAsync(
+                this,
+                async ct =>
+                {
+                    await RollupTracker.ApplyAsync(this, rollups, ct);
+                    return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+                },
+                cancellationToken);
+        }
+
+        return AuditSealer.HasPending(this)
             ? AuditSealer.SaveWithSealAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
-    /// <summary>Synchronous saves cannot take the chain lock without blocking a thread; audit entries need the async path.</summary>
+    /// <summary>Synchronous saves cannot take the chain lock without blocking a thread; audit entries and application changes need the async path.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        AuditSealer.HasPending(this)
-            ? throw new InvalidOperationException("Audit entries are saved with SaveChangesAsync.")
+        AuditSealer.HasPending(this) || RollupTracker.Capture(this) is not null
+            ? throw new InvalidOperationException("Audit entries and application changes are saved with SaveChangesAsync.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void OnModelCreating(ModelBuilder builder)

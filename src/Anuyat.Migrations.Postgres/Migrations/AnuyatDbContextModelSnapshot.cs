@@ -975,6 +975,150 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.ToTable("counters", (string)null);
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsLeadTime", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("SectionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("section_code");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("service_code");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode", "Bucket");
+
+                    b.HasIndex("DistrictCode", "Month");
+
+                    b.ToTable("stats_lead_times", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsOpenFile", b =>
+                {
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_month");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("SectionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("section_code");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("service_code");
+
+                    b.Property<DateOnly>("LegalDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("legal_deadline");
+
+                    b.Property<bool>("WithApplicant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("with_applicant");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("ReceivedMonth", "DistrictCode", "SectionCode", "ServiceCode", "LegalDeadline", "WithApplicant");
+
+                    b.HasIndex("DistrictCode", "ReceivedMonth");
+
+                    b.ToTable("stats_open_files", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsRollup", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("SectionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("section_code");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("service_code");
+
+                    b.Property<long>("ApplicantMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("applicant_minutes");
+
+                    b.Property<long>("Decided")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided");
+
+                    b.Property<long>("DeficiencyRecords")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deficiency_records");
+
+                    b.Property<long>("Lapsed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lapsed");
+
+                    b.Property<long>("LeadMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lead_minutes");
+
+                    b.Property<long>("OfficeMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("office_minutes");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("on_time");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refused");
+
+                    b.Property<long>("Withdrawn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode");
+
+                    b.HasIndex("DistrictCode", "Month");
+
+                    b.ToTable("stats_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")

@@ -970,6 +970,150 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.ToTable("counters", (string)null);
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsLeadTime", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("SectionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section_code");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_code");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode", "Bucket");
+
+                    b.HasIndex("DistrictCode", "Month");
+
+                    b.ToTable("stats_lead_times", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsOpenFile", b =>
+                {
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_month");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("SectionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section_code");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_code");
+
+                    b.Property<DateOnly>("LegalDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_deadline");
+
+                    b.Property<bool>("WithApplicant")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("with_applicant");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("ReceivedMonth", "DistrictCode", "SectionCode", "ServiceCode", "LegalDeadline", "WithApplicant");
+
+                    b.HasIndex("DistrictCode", "ReceivedMonth");
+
+                    b.ToTable("stats_open_files", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsRollup", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("SectionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section_code");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_code");
+
+                    b.Property<long>("ApplicantMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_minutes");
+
+                    b.Property<long>("Decided")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided");
+
+                    b.Property<long>("DeficiencyRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deficiency_records");
+
+                    b.Property<long>("Lapsed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lapsed");
+
+                    b.Property<long>("LeadMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_minutes");
+
+                    b.Property<long>("OfficeMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("office_minutes");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
+                    b.Property<long>("Withdrawn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode");
+
+                    b.HasIndex("DistrictCode", "Month");
+
+                    b.ToTable("stats_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")

@@ -5,6 +5,7 @@ using Anuyat.Infrastructure.Catalog;
 using Anuyat.Infrastructure.Organisation;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Infrastructure.Platform;
+using Anuyat.Infrastructure.Stats;
 using Anuyat.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ namespace Anuyat.Web.Cli;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo"];
+    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo", "stats"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -50,7 +51,9 @@ public static class AdminCommands
                 "db harden" => await WithScopeAsync(app, s => AuditCommands.HardenAsync(s.GetRequiredService<AnuyatDbContext>(), options.Required("--app-role"), Console.Out, Console.Error)),
                 "audit verify" => await WithScopeAsync(app, s => AuditCommands.VerifyAsync(s.GetRequiredService<AnuyatDbContext>(), s.GetRequiredService<DataDirectory>(), Console.Out, Console.Error)),
                 "audit checkpoint" => await WithScopeAsync(app, s => AuditCommands.CheckpointAsync(s.GetRequiredService<AuditCheckpoints>(), Console.Out)),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate."),
+                "stats rebuild" => await WithScopeAsync(app, s => StatsCommands.RebuildAsync(s.GetRequiredService<RollupRebuilder>(), Console.Out)),
+                "stats verify" => await WithScopeAsync(app, s => StatsCommands.VerifyAsync(s.GetRequiredService<RollupRebuilder>(), Console.Out, Console.Error)),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, stats rebuild, stats verify."),
             };
         }
         catch (CommandLineException e)
@@ -65,7 +68,7 @@ public static class AdminCommands
         var roleText = options.Required("--role");
         if (!Roles.TryParse(roleText, out var role))
         {
-            return Fail($"--role: expected citizen, officer, approver or admin, not '{roleText}'.");
+            return Fail($"--role: expected citizen, officer, approver, admin or strategy, not '{roleText}'.");
         }
 
         await PrepareAsync(app);

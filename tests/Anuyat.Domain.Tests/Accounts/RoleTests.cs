@@ -9,6 +9,7 @@ public sealed class RoleTests
     [InlineData("Officer", Role.Officer)]
     [InlineData(" approver ", Role.Approver)]
     [InlineData("admin", Role.Admin)]
+    [InlineData("strategy", Role.Strategy)]
     public void TryParse_KnownCodes_ReturnTheRole(string code, Role expected)
     {
         Assert.True(Roles.TryParse(code, out var role));
@@ -29,5 +30,6 @@ public sealed class RoleTests
         Assert.True(Role.Officer.IsStaff());
         Assert.True(Role.Approver.IsStaff());
         Assert.True(Role.Admin.IsStaff());
+        Assert.True(Role.Strategy.IsStaff());
     }
 }

@@ -53,7 +53,7 @@ public sealed class TokenTests
         var (exitCode, _, error) = await AppProcess.RunAsync(AppProcess.SameDataAs(app), "token", "create", "--email", TestAccounts.NewEmail(), "--role", "mayor");
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("anuyat: --role: expected citizen, officer, approver or admin, not 'mayor'.", error);
+        Assert.Equal("anuyat: --role: expected citizen, officer, approver, admin or strategy, not 'mayor'.", error);
     }
 
     [Theory]

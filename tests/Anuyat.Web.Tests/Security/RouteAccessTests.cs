@@ -83,6 +83,9 @@ public sealed class RouteAccessTests
         ["GET /verify/{number}"] = Access.Public,
         ["GET /permits"] = Access.Public,
         ["GET /office/permits/{number}"] = Access.Staff,
+        ["GET /dashboard"] = Access.Staff,
+        ["GET /dashboard/overdue"] = Access.Staff,
+        ["GET /api/v1/stats"] = Access.SignedIn,
     };
 
     [Fact]

@@ -21,6 +21,12 @@ public static class AccountsSetup
         public const string Approver = "approver";
         public const string Admin = "admin";
         public const string Citizen = "citizen";
+
+        /// <summary>The city-wide dashboard: admins and the strategy office.</summary>
+        public const string Strategy = "strategy";
+
+        /// <summary>The list of overdue files: the dashboard's readers city-wide, officers and approvers within their office.</summary>
+        public const string OverdueReaders = "overdue-readers";
     }
 
     public static class RateLimits
@@ -97,6 +103,8 @@ public static class AccountsSetup
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Officer, Role.Approver, Role.Admin])))
             .AddPolicy(Policies.Approver, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Approver])))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Admin])))
+            .AddPolicy(Policies.Strategy, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Admin, Role.Strategy])))
+            .AddPolicy(Policies.OverdueReaders, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([Role.Officer, Role.Approver, Role.Admin, Role.Strategy])))
             .AddPolicy(Policies.Citizen, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaims.Role, Roles.Citizen));
 
         var signInPerMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 20);

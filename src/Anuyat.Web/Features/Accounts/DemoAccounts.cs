@@ -16,6 +16,7 @@ public static class DemoAccounts
     public const string Password = "anuyat-demo-2569";
     public const string CitizenEmail = "citizen@anuyat.test";
     public const string AdminEmail = "admin@anuyat.test";
+    public const string StrategyEmail = "strategy@anuyat.test";
 
     public static string StaffEmail(Role role, string districtCode, string sectionCode) => $"{role.ToCode()}.{sectionCode}.{districtCode}@anuyat.test";
 
@@ -73,11 +74,24 @@ public static class DemoAccounts
             }
         }
 
+        // Added after the first demo databases were made: ensured on its own so those databases get it too.
+        if (await users.FindByEmailAsync(StrategyEmail) is null)
+        {
+            var result = await provisioning.EnsureAsync(StrategyEmail, Role.Strategy, null, null, Password, "สำนักยุทธศาสตร์และประเมินผล (demo)", cancellationToken);
+            if (!result.IsSuccess)
+            {
+                throw new InvalidOperationException($"demo account {StrategyEmail}: {result.Error!.Message.En}");
+            }
+
+            created++;
+        }
+
         var pilot = districts.Where(d => d.Pilot).ToList();
         var text = new StringBuilder();
         text.AppendLine("Demo sign-ins (Development only), password for all: " + Password);
         text.AppendLine(CultureInfo.InvariantCulture, $"  citizen  {CitizenEmail}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  admin    {AdminEmail}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  strategy {StrategyEmail} (the dashboard, /dashboard)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  staff    officer.SECTION.DISTRICT@anuyat.test and approver.SECTION.DISTRICT@anuyat.test, e.g. {StaffEmail(Role.Officer, "1001", SectionCodes.PublicWorks)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"           DISTRICT: {string.Join(", ", pilot.Select(d => $"{d.Code} {d.NameEn}"))}");
         text.Append(CultureInfo.InvariantCulture, $"           SECTION: {string.Join(", ", sections.Select(s => s.Code))}");

@@ -28,6 +28,7 @@ public sealed class AccountModel(UserManager<Account> users, ApiTokenService tok
         Role.Officer => T("เจ้าหน้าที่", "Officer"),
         Role.Approver => T("ผู้อนุมัติ", "Approver"),
         Role.Admin => T("ผู้ดูแลระบบ", "Administrator"),
+        Role.Strategy => T("สำนักยุทธศาสตร์และประเมินผล", "Strategy and Evaluation"),
         _ => Account.Role.ToCode(),
     };
 
