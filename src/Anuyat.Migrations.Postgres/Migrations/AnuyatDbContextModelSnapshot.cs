@@ -119,19 +119,27 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedTo");
+                    b.HasIndex("AssignedTo", "TenantId");
 
-                    b.HasIndex("Reference")
+                    b.HasIndex("Reference", "TenantId")
                         .IsUnique();
 
-                    b.HasIndex("ApplicantAccountId", "UpdatedAt");
+                    b.HasIndex("ApplicantAccountId", "UpdatedAt", "TenantId");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline");
+                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline", "TenantId");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -165,6 +173,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<bool>("Pilot")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Code");
 
                     b.ToTable("districts", (string)null);
@@ -178,9 +194,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("SectionCode")
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("DistrictCode", "SectionCode");
 
-                    b.HasIndex("SectionCode");
+                    b.HasIndex("SectionCode", "TenantId");
 
                     b.ToTable("offices", (string)null);
                 });
@@ -200,6 +224,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.HasKey("Code");
 
@@ -279,6 +311,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -288,16 +328,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("NormalizedEmail", "TenantId");
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                    b.HasIndex("NormalizedUserName", "TenantId")
+                        .IsUnique();
 
-                    b.HasIndex("SectionCode");
+                    b.HasIndex("SectionCode", "TenantId");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Role");
+                    b.HasIndex("DistrictCode", "SectionCode", "Role", "TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -333,6 +371,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -340,9 +386,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "TenantId");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("TokenHash", "TenantId")
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);
@@ -368,14 +414,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UploadedFileId");
+                    b.HasIndex("UploadedFileId", "TenantId");
 
-                    b.HasIndex("ApplicationId", "ItemCode");
+                    b.HasIndex("ApplicationId", "ItemCode", "TenantId");
 
                     b.ToTable("application_documents", (string)null);
                 });
@@ -390,6 +444,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.HasKey("ApplicationId", "DueOn");
 
@@ -428,9 +490,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_at");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence");
+                    b.HasIndex("Sequence", "TenantId");
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });
@@ -523,12 +593,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("summary_th");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence")
+                    b.HasIndex("Sequence", "TenantId")
                         .IsUnique();
 
-                    b.HasIndex("SubjectType", "SubjectId");
+                    b.HasIndex("SubjectType", "SubjectId", "TenantId");
 
                     b.ToTable("audit_events", (string)null);
                 });
@@ -560,14 +638,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "TenantId");
 
-                    b.HasIndex("Sha256");
+                    b.HasIndex("Sha256", "TenantId");
 
                     b.ToTable("uploaded_files", (string)null);
                 });
@@ -610,9 +696,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Caller", "Key");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("ExpiresAt", "TenantId");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -644,6 +738,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RecipientAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -656,7 +758,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientAccountId", "CreatedAt");
+                    b.HasIndex("RecipientAccountId", "CreatedAt", "TenantId");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -730,6 +832,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -738,9 +848,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LockedBy");
+                    b.HasIndex("LockedBy", "TenantId");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptAt", "TenantId");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -751,12 +861,39 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<long>("Value")
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");
 
                     b.ToTable("counters", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -777,11 +914,18 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
+                    b.HasIndex("NormalizedName", "TenantId")
+                        .IsUnique();
 
                     b.ToTable("AspNetRoles", (string)null);
                 });
@@ -803,9 +947,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId", "TenantId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
                 });
@@ -824,12 +976,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("ClaimValue")
                         .HasColumnType("text");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "TenantId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
                 });
@@ -845,12 +1005,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("text");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "TenantId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
                 });
@@ -863,9 +1031,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("UserId", "RoleId");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId", "TenantId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
                 });
@@ -880,6 +1056,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.Property<string>("Name")
                         .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.Property<string>("Value")
                         .HasColumnType("text");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Anuyat.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AnuyatDbContext))]
-    [Migration("20261126000945_Initial")]
+    [Migration("20261126022031_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -122,19 +122,27 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedTo");
+                    b.HasIndex("AssignedTo", "TenantId");
 
-                    b.HasIndex("Reference")
+                    b.HasIndex("Reference", "TenantId")
                         .IsUnique();
 
-                    b.HasIndex("ApplicantAccountId", "UpdatedAt");
+                    b.HasIndex("ApplicantAccountId", "UpdatedAt", "TenantId");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline");
+                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline", "TenantId");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -168,6 +176,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<bool>("Pilot")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Code");
 
                     b.ToTable("districts", (string)null);
@@ -181,9 +197,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("SectionCode")
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("DistrictCode", "SectionCode");
 
-                    b.HasIndex("SectionCode");
+                    b.HasIndex("SectionCode", "TenantId");
 
                     b.ToTable("offices", (string)null);
                 });
@@ -203,6 +227,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.HasKey("Code");
 
@@ -282,6 +314,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -291,16 +331,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("NormalizedEmail", "TenantId");
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                    b.HasIndex("NormalizedUserName", "TenantId")
+                        .IsUnique();
 
-                    b.HasIndex("SectionCode");
+                    b.HasIndex("SectionCode", "TenantId");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Role");
+                    b.HasIndex("DistrictCode", "SectionCode", "Role", "TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -336,6 +374,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -343,9 +389,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "TenantId");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("TokenHash", "TenantId")
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);
@@ -371,14 +417,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UploadedFileId");
+                    b.HasIndex("UploadedFileId", "TenantId");
 
-                    b.HasIndex("ApplicationId", "ItemCode");
+                    b.HasIndex("ApplicationId", "ItemCode", "TenantId");
 
                     b.ToTable("application_documents", (string)null);
                 });
@@ -393,6 +447,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.HasKey("ApplicationId", "DueOn");
 
@@ -431,9 +493,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_at");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence");
+                    b.HasIndex("Sequence", "TenantId");
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });
@@ -526,12 +596,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("summary_th");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence")
+                    b.HasIndex("Sequence", "TenantId")
                         .IsUnique();
 
-                    b.HasIndex("SubjectType", "SubjectId");
+                    b.HasIndex("SubjectType", "SubjectId", "TenantId");
 
                     b.ToTable("audit_events", (string)null);
                 });
@@ -563,14 +641,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "TenantId");
 
-                    b.HasIndex("Sha256");
+                    b.HasIndex("Sha256", "TenantId");
 
                     b.ToTable("uploaded_files", (string)null);
                 });
@@ -613,9 +699,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Caller", "Key");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("ExpiresAt", "TenantId");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -647,6 +741,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RecipientAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -659,7 +761,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientAccountId", "CreatedAt");
+                    b.HasIndex("RecipientAccountId", "CreatedAt", "TenantId");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -733,6 +835,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -741,9 +851,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LockedBy");
+                    b.HasIndex("LockedBy", "TenantId");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptAt", "TenantId");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -754,12 +864,39 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<long>("Value")
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");
 
                     b.ToTable("counters", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -780,11 +917,18 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
+                    b.HasIndex("NormalizedName", "TenantId")
+                        .IsUnique();
 
                     b.ToTable("AspNetRoles", (string)null);
                 });
@@ -806,9 +950,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId", "TenantId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
                 });
@@ -827,12 +979,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("ClaimValue")
                         .HasColumnType("text");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "TenantId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
                 });
@@ -848,12 +1008,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("text");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "TenantId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
                 });
@@ -866,9 +1034,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("UserId", "RoleId");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId", "TenantId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
                 });
@@ -883,6 +1059,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.Property<string>("Name")
                         .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.Property<string>("Value")
                         .HasColumnType("text");

@@ -19,7 +19,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -35,7 +36,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    note = table.Column<string>(type: "text", nullable: false)
+                    note = table.Column<string>(type: "text", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -61,7 +63,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     summary_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     details = table.Column<string>(type: "text", nullable: false),
                     previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -73,11 +76,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false)
+                    Value = table.Column<long>(type: "bigint", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_counters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -89,7 +107,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     GroupTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     GroupEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Pilot = table.Column<bool>(type: "boolean", nullable: false)
+                    Pilot = table.Column<bool>(type: "boolean", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -109,7 +128,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Body = table.Column<byte[]>(type: "bytea", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -134,7 +154,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     locked_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -147,7 +168,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     NameTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -162,7 +184,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     RoleId = table.Column<Guid>(type: "uuid", nullable: false),
                     ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    ClaimValue = table.Column<string>(type: "text", nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -187,6 +210,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     PreferredLanguage = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma"),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -222,7 +246,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     DistrictCode = table.Column<string>(type: "character varying(8)", nullable: false),
-                    SectionCode = table.Column<string>(type: "character varying(40)", nullable: false)
+                    SectionCode = table.Column<string>(type: "character varying(40)", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -253,7 +278,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -302,7 +328,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
                     LegalDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    RowVersion = table.Column<int>(type: "integer", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -329,7 +356,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    ClaimValue = table.Column<string>(type: "text", nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -349,7 +377,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     LoginProvider = table.Column<string>(type: "text", nullable: false),
                     ProviderKey = table.Column<string>(type: "text", nullable: false),
                     ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -367,7 +396,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -393,7 +423,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     LoginProvider = table.Column<string>(type: "text", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    Value = table.Column<string>(type: "text", nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -418,7 +449,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     BodyEn = table.Column<string>(type: "text", nullable: false),
                     Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -441,7 +473,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Bytes = table.Column<long>(type: "bigint", nullable: false),
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -483,7 +516,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -505,7 +539,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     ItemCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     UploadedFileId = table.Column<Guid>(type: "uuid", nullable: false),
                     AttachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AnswersDeficiency = table.Column<bool>(type: "boolean", nullable: false)
+                    AnswersDeficiency = table.Column<bool>(type: "boolean", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -525,25 +560,25 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_api_tokens_AccountId",
+                name: "IX_api_tokens_AccountId_tenant_id",
                 table: "api_tokens",
-                column: "AccountId");
+                columns: new[] { "AccountId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_api_tokens_TokenHash",
+                name: "IX_api_tokens_TokenHash_tenant_id",
                 table: "api_tokens",
-                column: "TokenHash",
+                columns: new[] { "TokenHash", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_application_documents_ApplicationId_ItemCode",
+                name: "IX_application_documents_ApplicationId_ItemCode_tenant_id",
                 table: "application_documents",
-                columns: new[] { "ApplicationId", "ItemCode" });
+                columns: new[] { "ApplicationId", "ItemCode", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_application_documents_UploadedFileId",
+                name: "IX_application_documents_UploadedFileId_tenant_id",
                 table: "application_documents",
-                column: "UploadedFileId");
+                columns: new[] { "UploadedFileId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_application_extensions_ApplicationId",
@@ -551,123 +586,123 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_ApplicantAccountId_UpdatedAt",
+                name: "IX_applications_ApplicantAccountId_UpdatedAt_tenant_id",
                 table: "applications",
-                columns: new[] { "ApplicantAccountId", "UpdatedAt" });
+                columns: new[] { "ApplicantAccountId", "UpdatedAt", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_AssignedTo",
+                name: "IX_applications_AssignedTo_tenant_id",
                 table: "applications",
-                column: "AssignedTo");
+                columns: new[] { "AssignedTo", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_DistrictCode_SectionCode_Status_LegalDeadline",
+                name: "IX_applications_DistrictCode_SectionCode_Status_LegalDeadline_~",
                 table: "applications",
-                columns: new[] { "DistrictCode", "SectionCode", "Status", "LegalDeadline" });
+                columns: new[] { "DistrictCode", "SectionCode", "Status", "LegalDeadline", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_Reference",
+                name: "IX_applications_Reference_tenant_id",
                 table: "applications",
-                column: "Reference",
+                columns: new[] { "Reference", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetRoleClaims_RoleId",
+                name: "IX_AspNetRoleClaims_RoleId_tenant_id",
                 table: "AspNetRoleClaims",
-                column: "RoleId");
+                columns: new[] { "RoleId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "RoleNameIndex",
+                name: "IX_AspNetRoles_NormalizedName_tenant_id",
                 table: "AspNetRoles",
-                column: "NormalizedName",
+                columns: new[] { "NormalizedName", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserClaims_UserId",
+                name: "IX_AspNetUserClaims_UserId_tenant_id",
                 table: "AspNetUserClaims",
-                column: "UserId");
+                columns: new[] { "UserId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserLogins_UserId",
+                name: "IX_AspNetUserLogins_UserId_tenant_id",
                 table: "AspNetUserLogins",
-                column: "UserId");
+                columns: new[] { "UserId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserRoles_RoleId",
+                name: "IX_AspNetUserRoles_RoleId_tenant_id",
                 table: "AspNetUserRoles",
-                column: "RoleId");
+                columns: new[] { "RoleId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "EmailIndex",
+                name: "IX_AspNetUsers_DistrictCode_SectionCode_Role_tenant_id",
                 table: "AspNetUsers",
-                column: "NormalizedEmail");
+                columns: new[] { "DistrictCode", "SectionCode", "Role", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_DistrictCode_SectionCode_Role",
+                name: "IX_AspNetUsers_NormalizedEmail_tenant_id",
                 table: "AspNetUsers",
-                columns: new[] { "DistrictCode", "SectionCode", "Role" });
+                columns: new[] { "NormalizedEmail", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_SectionCode",
+                name: "IX_AspNetUsers_NormalizedUserName_tenant_id",
                 table: "AspNetUsers",
-                column: "SectionCode");
-
-            migrationBuilder.CreateIndex(
-                name: "UserNameIndex",
-                table: "AspNetUsers",
-                column: "NormalizedUserName",
+                columns: new[] { "NormalizedUserName", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_checkpoints_sequence",
+                name: "IX_AspNetUsers_SectionCode_tenant_id",
+                table: "AspNetUsers",
+                columns: new[] { "SectionCode", "tenant_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_checkpoints_sequence_tenant_id",
                 table: "audit_checkpoints",
-                column: "sequence");
+                columns: new[] { "sequence", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_events_sequence",
+                name: "IX_audit_events_sequence_tenant_id",
                 table: "audit_events",
-                column: "sequence",
+                columns: new[] { "sequence", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_events_subject_type_subject_id",
+                name: "IX_audit_events_subject_type_subject_id_tenant_id",
                 table: "audit_events",
-                columns: new[] { "subject_type", "subject_id" });
+                columns: new[] { "subject_type", "subject_id", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_idempotency_records_ExpiresAt",
+                name: "IX_idempotency_records_ExpiresAt_tenant_id",
                 table: "idempotency_records",
-                column: "ExpiresAt");
+                columns: new[] { "ExpiresAt", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_inbox_messages_RecipientAccountId_CreatedAt",
+                name: "IX_inbox_messages_RecipientAccountId_CreatedAt_tenant_id",
                 table: "inbox_messages",
-                columns: new[] { "RecipientAccountId", "CreatedAt" });
+                columns: new[] { "RecipientAccountId", "CreatedAt", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_offices_SectionCode",
+                name: "IX_offices_SectionCode_tenant_id",
                 table: "offices",
-                column: "SectionCode");
+                columns: new[] { "SectionCode", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_locked_by",
+                name: "IX_outbox_messages_locked_by_tenant_id",
                 table: "outbox_messages",
-                column: "locked_by");
+                columns: new[] { "locked_by", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_sent_at_next_attempt_at",
+                name: "IX_outbox_messages_sent_at_next_attempt_at_tenant_id",
                 table: "outbox_messages",
-                columns: new[] { "sent_at", "next_attempt_at" });
+                columns: new[] { "sent_at", "next_attempt_at", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_uploaded_files_AccountId",
+                name: "IX_uploaded_files_AccountId_tenant_id",
                 table: "uploaded_files",
-                column: "AccountId");
+                columns: new[] { "AccountId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_uploaded_files_Sha256",
+                name: "IX_uploaded_files_Sha256_tenant_id",
                 table: "uploaded_files",
-                column: "Sha256");
+                columns: new[] { "Sha256", "tenant_id" });
         }
 
         /// <inheritdoc />
@@ -705,6 +740,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "counters");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "delay_notices");

@@ -18,7 +18,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -34,7 +35,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     signed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     key_id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    note = table.Column<string>(type: "text", nullable: false)
+                    note = table.Column<string>(type: "text", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -60,7 +62,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     summary_en = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     details = table.Column<string>(type: "text", nullable: false),
                     previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -72,11 +75,26 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                    Value = table.Column<long>(type: "INTEGER", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_counters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -88,7 +106,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     GroupTh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     GroupEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Pilot = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Pilot = table.Column<bool>(type: "INTEGER", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -108,7 +127,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Body = table.Column<byte[]>(type: "BLOB", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -133,7 +153,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
                     locked_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -146,7 +167,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -161,7 +183,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -186,6 +209,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma"),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -221,7 +245,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     DistrictCode = table.Column<string>(type: "TEXT", nullable: false),
-                    SectionCode = table.Column<string>(type: "TEXT", nullable: false)
+                    SectionCode = table.Column<string>(type: "TEXT", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -252,7 +277,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -301,7 +327,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
                     LegalDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -328,7 +355,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -348,7 +376,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
                     ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
                     ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -366,7 +395,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -392,7 +422,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    Value = table.Column<string>(type: "TEXT", nullable: true),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -417,7 +448,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     BodyEn = table.Column<string>(type: "TEXT", nullable: false),
                     Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -440,7 +472,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     Bytes = table.Column<long>(type: "INTEGER", nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -482,7 +515,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -504,7 +538,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     ItemCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     UploadedFileId = table.Column<Guid>(type: "TEXT", nullable: false),
                     AttachedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AnswersDeficiency = table.Column<bool>(type: "INTEGER", nullable: false)
+                    AnswersDeficiency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
                 {
@@ -524,25 +559,25 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_api_tokens_AccountId",
+                name: "IX_api_tokens_AccountId_tenant_id",
                 table: "api_tokens",
-                column: "AccountId");
+                columns: new[] { "AccountId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_api_tokens_TokenHash",
+                name: "IX_api_tokens_TokenHash_tenant_id",
                 table: "api_tokens",
-                column: "TokenHash",
+                columns: new[] { "TokenHash", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_application_documents_ApplicationId_ItemCode",
+                name: "IX_application_documents_ApplicationId_ItemCode_tenant_id",
                 table: "application_documents",
-                columns: new[] { "ApplicationId", "ItemCode" });
+                columns: new[] { "ApplicationId", "ItemCode", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_application_documents_UploadedFileId",
+                name: "IX_application_documents_UploadedFileId_tenant_id",
                 table: "application_documents",
-                column: "UploadedFileId");
+                columns: new[] { "UploadedFileId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_application_extensions_ApplicationId",
@@ -550,123 +585,123 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_ApplicantAccountId_UpdatedAt",
+                name: "IX_applications_ApplicantAccountId_UpdatedAt_tenant_id",
                 table: "applications",
-                columns: new[] { "ApplicantAccountId", "UpdatedAt" });
+                columns: new[] { "ApplicantAccountId", "UpdatedAt", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_AssignedTo",
+                name: "IX_applications_AssignedTo_tenant_id",
                 table: "applications",
-                column: "AssignedTo");
+                columns: new[] { "AssignedTo", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_DistrictCode_SectionCode_Status_LegalDeadline",
+                name: "IX_applications_DistrictCode_SectionCode_Status_LegalDeadline_tenant_id",
                 table: "applications",
-                columns: new[] { "DistrictCode", "SectionCode", "Status", "LegalDeadline" });
+                columns: new[] { "DistrictCode", "SectionCode", "Status", "LegalDeadline", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_Reference",
+                name: "IX_applications_Reference_tenant_id",
                 table: "applications",
-                column: "Reference",
+                columns: new[] { "Reference", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetRoleClaims_RoleId",
+                name: "IX_AspNetRoleClaims_RoleId_tenant_id",
                 table: "AspNetRoleClaims",
-                column: "RoleId");
+                columns: new[] { "RoleId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "RoleNameIndex",
+                name: "IX_AspNetRoles_NormalizedName_tenant_id",
                 table: "AspNetRoles",
-                column: "NormalizedName",
+                columns: new[] { "NormalizedName", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserClaims_UserId",
+                name: "IX_AspNetUserClaims_UserId_tenant_id",
                 table: "AspNetUserClaims",
-                column: "UserId");
+                columns: new[] { "UserId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserLogins_UserId",
+                name: "IX_AspNetUserLogins_UserId_tenant_id",
                 table: "AspNetUserLogins",
-                column: "UserId");
+                columns: new[] { "UserId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserRoles_RoleId",
+                name: "IX_AspNetUserRoles_RoleId_tenant_id",
                 table: "AspNetUserRoles",
-                column: "RoleId");
+                columns: new[] { "RoleId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "EmailIndex",
+                name: "IX_AspNetUsers_DistrictCode_SectionCode_Role_tenant_id",
                 table: "AspNetUsers",
-                column: "NormalizedEmail");
+                columns: new[] { "DistrictCode", "SectionCode", "Role", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_DistrictCode_SectionCode_Role",
+                name: "IX_AspNetUsers_NormalizedEmail_tenant_id",
                 table: "AspNetUsers",
-                columns: new[] { "DistrictCode", "SectionCode", "Role" });
+                columns: new[] { "NormalizedEmail", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_SectionCode",
+                name: "IX_AspNetUsers_NormalizedUserName_tenant_id",
                 table: "AspNetUsers",
-                column: "SectionCode");
-
-            migrationBuilder.CreateIndex(
-                name: "UserNameIndex",
-                table: "AspNetUsers",
-                column: "NormalizedUserName",
+                columns: new[] { "NormalizedUserName", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_checkpoints_sequence",
+                name: "IX_AspNetUsers_SectionCode_tenant_id",
+                table: "AspNetUsers",
+                columns: new[] { "SectionCode", "tenant_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_checkpoints_sequence_tenant_id",
                 table: "audit_checkpoints",
-                column: "sequence");
+                columns: new[] { "sequence", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_events_sequence",
+                name: "IX_audit_events_sequence_tenant_id",
                 table: "audit_events",
-                column: "sequence",
+                columns: new[] { "sequence", "tenant_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_events_subject_type_subject_id",
+                name: "IX_audit_events_subject_type_subject_id_tenant_id",
                 table: "audit_events",
-                columns: new[] { "subject_type", "subject_id" });
+                columns: new[] { "subject_type", "subject_id", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_idempotency_records_ExpiresAt",
+                name: "IX_idempotency_records_ExpiresAt_tenant_id",
                 table: "idempotency_records",
-                column: "ExpiresAt");
+                columns: new[] { "ExpiresAt", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_inbox_messages_RecipientAccountId_CreatedAt",
+                name: "IX_inbox_messages_RecipientAccountId_CreatedAt_tenant_id",
                 table: "inbox_messages",
-                columns: new[] { "RecipientAccountId", "CreatedAt" });
+                columns: new[] { "RecipientAccountId", "CreatedAt", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_offices_SectionCode",
+                name: "IX_offices_SectionCode_tenant_id",
                 table: "offices",
-                column: "SectionCode");
+                columns: new[] { "SectionCode", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_locked_by",
+                name: "IX_outbox_messages_locked_by_tenant_id",
                 table: "outbox_messages",
-                column: "locked_by");
+                columns: new[] { "locked_by", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_sent_at_next_attempt_at",
+                name: "IX_outbox_messages_sent_at_next_attempt_at_tenant_id",
                 table: "outbox_messages",
-                columns: new[] { "sent_at", "next_attempt_at" });
+                columns: new[] { "sent_at", "next_attempt_at", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_uploaded_files_AccountId",
+                name: "IX_uploaded_files_AccountId_tenant_id",
                 table: "uploaded_files",
-                column: "AccountId");
+                columns: new[] { "AccountId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_uploaded_files_Sha256",
+                name: "IX_uploaded_files_Sha256_tenant_id",
                 table: "uploaded_files",
-                column: "Sha256");
+                columns: new[] { "Sha256", "tenant_id" });
         }
 
         /// <inheritdoc />
@@ -704,6 +739,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "counters");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "delay_notices");

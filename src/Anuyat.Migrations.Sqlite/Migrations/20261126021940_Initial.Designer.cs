@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Anuyat.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AnuyatDbContext))]
-    [Migration("20261126000935_Initial")]
+    [Migration("20261126021940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -117,19 +117,27 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedTo");
+                    b.HasIndex("AssignedTo", "TenantId");
 
-                    b.HasIndex("Reference")
+                    b.HasIndex("Reference", "TenantId")
                         .IsUnique();
 
-                    b.HasIndex("ApplicantAccountId", "UpdatedAt");
+                    b.HasIndex("ApplicantAccountId", "UpdatedAt", "TenantId");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline");
+                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline", "TenantId");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -163,6 +171,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<bool>("Pilot")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Code");
 
                     b.ToTable("districts", (string)null);
@@ -176,9 +192,17 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<string>("SectionCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("DistrictCode", "SectionCode");
 
-                    b.HasIndex("SectionCode");
+                    b.HasIndex("SectionCode", "TenantId");
 
                     b.ToTable("offices", (string)null);
                 });
@@ -198,6 +222,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.HasKey("Code");
 
@@ -277,6 +309,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -286,16 +326,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("NormalizedEmail", "TenantId");
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                    b.HasIndex("NormalizedUserName", "TenantId")
+                        .IsUnique();
 
-                    b.HasIndex("SectionCode");
+                    b.HasIndex("SectionCode", "TenantId");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Role");
+                    b.HasIndex("DistrictCode", "SectionCode", "Role", "TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -331,6 +369,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -338,9 +384,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "TenantId");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("TokenHash", "TenantId")
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);
@@ -366,14 +412,22 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UploadedFileId");
+                    b.HasIndex("UploadedFileId", "TenantId");
 
-                    b.HasIndex("ApplicationId", "ItemCode");
+                    b.HasIndex("ApplicationId", "ItemCode", "TenantId");
 
                     b.ToTable("application_documents", (string)null);
                 });
@@ -388,6 +442,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.HasKey("ApplicationId", "DueOn");
 
@@ -426,9 +488,17 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("signed_at");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence");
+                    b.HasIndex("Sequence", "TenantId");
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });
@@ -521,12 +591,20 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("summary_th");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence")
+                    b.HasIndex("Sequence", "TenantId")
                         .IsUnique();
 
-                    b.HasIndex("SubjectType", "SubjectId");
+                    b.HasIndex("SubjectType", "SubjectId", "TenantId");
 
                     b.ToTable("audit_events", (string)null);
                 });
@@ -558,14 +636,22 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId", "TenantId");
 
-                    b.HasIndex("Sha256");
+                    b.HasIndex("Sha256", "TenantId");
 
                     b.ToTable("uploaded_files", (string)null);
                 });
@@ -608,9 +694,17 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Caller", "Key");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("ExpiresAt", "TenantId");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -642,6 +736,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RecipientAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -654,7 +756,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientAccountId", "CreatedAt");
+                    b.HasIndex("RecipientAccountId", "CreatedAt", "TenantId");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -728,6 +830,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -736,9 +846,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LockedBy");
+                    b.HasIndex("LockedBy", "TenantId");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptAt", "TenantId");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -749,12 +859,37 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<long>("Value")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");
 
                     b.ToTable("counters", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -775,11 +910,18 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
+                    b.HasIndex("NormalizedName", "TenantId")
+                        .IsUnique();
 
                     b.ToTable("AspNetRoles", (string)null);
                 });
@@ -799,9 +941,17 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId", "TenantId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
                 });
@@ -818,12 +968,20 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<string>("ClaimValue")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "TenantId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
                 });
@@ -839,12 +997,20 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "TenantId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
                 });
@@ -857,9 +1023,17 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
+
                     b.HasKey("UserId", "RoleId");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId", "TenantId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
                 });
@@ -874,6 +1048,14 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("bma")
+                        .HasColumnName("tenant_id");
 
                     b.Property<string>("Value")
                         .HasColumnType("TEXT");
