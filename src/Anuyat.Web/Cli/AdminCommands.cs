@@ -17,7 +17,7 @@ namespace Anuyat.Web.Cli;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo"];
+    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -50,7 +50,9 @@ public static class AdminCommands
                 "db harden" => await WithScopeAsync(app, s => AuditCommands.HardenAsync(s.GetRequiredService<AnuyatDbContext>(), options.Required("--app-role"), Console.Out, Console.Error)),
                 "audit verify" => await WithScopeAsync(app, s => AuditCommands.VerifyAsync(s.GetRequiredService<AnuyatDbContext>(), s.GetRequiredService<DataDirectory>(), Console.Out, Console.Error)),
                 "audit checkpoint" => await WithScopeAsync(app, s => AuditCommands.CheckpointAsync(s.GetRequiredService<AuditCheckpoints>(), Console.Out)),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate."),
+                "backup create" => await BackupCommands.CreateAsync(app, options.Required("--out")),
+                "backup restore" => await BackupCommands.RestoreAsync(app, options.Required("--from")),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, backup create, backup restore."),
             };
         }
         catch (CommandLineException e)
