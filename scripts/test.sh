@@ -39,7 +39,12 @@ fi
 
 pg_dir="$(mktemp -d /tmp/anuyat-pg.XXXXXX)"
 pg_port=$(( 25000 + RANDOM % 5000 ))
-cleanup() { bash "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true; }
+s3_dir="$(mktemp -d /tmp/anuyat-s3.XXXXXX)"
+s3_port=$(( 20000 + RANDOM % 5000 ))
+cleanup() {
+  bash "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true
+  bash "$root/scripts/s3rver.sh" stop "$s3_dir" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 if ! ANUYAT_TEST_POSTGRES="$(bash "$root/scripts/pg-throwaway.sh" start "$pg_dir" "$pg_port")"; then
   echo "test.sh: could not start PostgreSQL" >&2
@@ -47,6 +52,14 @@ if ! ANUYAT_TEST_POSTGRES="$(bash "$root/scripts/pg-throwaway.sh" start "$pg_dir
   exit 1
 fi
 export ANUYAT_TEST_POSTGRES
+
+# The S3-protocol server for the document-store contract tests (npm s3rver, pinned in tools/s3rver; npm ci on first use).
+if ! ANUYAT_TEST_S3="$(bash "$root/scripts/s3rver.sh" start "$s3_dir" "$s3_port")"; then
+  echo "test.sh: could not start s3rver" >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+export ANUYAT_TEST_S3
 
 log="$(mktemp /tmp/anuyat-test.XXXXXX.log)"
 echo "test.sh: running tests (log: $log)"

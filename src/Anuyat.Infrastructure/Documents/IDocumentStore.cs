@@ -26,6 +26,9 @@ public interface IDocumentStore
 
     /// <summary>Removes the document; true when it existed. Callers make sure no record still refers to it.</summary>
     Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored address, in no particular order (backups, restore drills, audits of the store).</summary>
+    IAsyncEnumerable<string> ListAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A stored document: its hash (the address), its length, and whether identical bytes were already there.</summary>

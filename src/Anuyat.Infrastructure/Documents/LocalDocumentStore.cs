@@ -157,6 +157,20 @@ public sealed partial class LocalDocumentStore : IDocumentStore
         return Task.FromResult(true);
     }
 
+    public async IAsyncEnumerable<string> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        foreach (var path in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = Path.GetFileName(path);
+            if (DocumentHash.IsValid(name) && string.Equals(path, PathFor(name), StringComparison.Ordinal))
+            {
+                yield return name;
+            }
+        }
+    }
+
     /// <summary>The file for a validated hash: <c>root/ab/cd/abcd…</c>.</summary>
     internal string PathFor(string sha256) => Path.Combine(_root, sha256[..2], sha256[2..4], sha256);
 

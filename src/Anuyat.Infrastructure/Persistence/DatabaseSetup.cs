@@ -74,9 +74,10 @@ public static class DatabaseSetup
         }
     }
 
-    public static IServiceCollection AddAnuyatDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    public static IServiceCollection AddAnuyatDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString, Tenancy? tenancy = null)
     {
         services.AddSingleton(new DatabaseInfo(provider));
+        services.AddSingleton(tenancy ?? new Tenancy(Tenancy.DefaultId));
         services.AddDbContext<AnuyatDbContext>(options => Configure(options, provider, connectionString));
         return services;
     }

@@ -18,7 +18,7 @@ namespace Anuyat.Web.Cli;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo", "stats"];
+    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo", "stats", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -53,7 +53,9 @@ public static class AdminCommands
                 "audit checkpoint" => await WithScopeAsync(app, s => AuditCommands.CheckpointAsync(s.GetRequiredService<AuditCheckpoints>(), Console.Out)),
                 "stats rebuild" => await WithScopeAsync(app, s => StatsCommands.RebuildAsync(s.GetRequiredService<RollupRebuilder>(), Console.Out)),
                 "stats verify" => await WithScopeAsync(app, s => StatsCommands.VerifyAsync(s.GetRequiredService<RollupRebuilder>(), Console.Out, Console.Error)),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, stats rebuild, stats verify."),
+                "backup create" => await BackupCommands.CreateAsync(app, options.Required("--out")),
+                "backup restore" => await BackupCommands.RestoreAsync(app, options.Required("--from")),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, stats rebuild, stats verify, backup create, backup restore."),
             };
         }
         catch (CommandLineException e)

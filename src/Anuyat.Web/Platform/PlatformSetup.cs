@@ -26,7 +26,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
 
         var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, data);
-        services.AddAnuyatDatabase(provider, connectionString);
+        services.AddAnuyatDatabase(provider, connectionString, Tenancy.FromConfiguration(builder.Configuration));
         services.AddHostedService<StartupPreparation>();
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPurgeService>();
@@ -38,7 +38,9 @@ public static class PlatformSetup
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }
 
-        services.AddDataProtection().SetApplicationName("Anuyat").PersistKeysToFileSystem(new DirectoryInfo(data.Keys));
+        // Keys live in the database, so every app instance reads and writes the same key ring: a cookie or an
+        // anti-forgery token issued by one instance is accepted by any other (and a database backup carries them).
+        services.AddDataProtection().SetApplicationName("Anuyat").PersistKeysToDbContext<AnuyatDbContext>();
 
         // Razor would otherwise write Thai as &#xE2D; entities, tripling page weight on a phone.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Thai, UnicodeRanges.GeneralPunctuation));

@@ -1,5 +1,6 @@
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Documents;
+using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Anuyat.Web.Features.Documents;
 /// <summary>
 /// Uploaded documents: the content-addressed store, the upload inspector (with ClamAV when <c>Uploads:ClamAv:Host</c>
 /// is set) and the upload API. The store is chosen here; an S3-compatible <see cref="IDocumentStore"/> (issue 9) is
-/// registered instead of <see cref="LocalDocumentStore"/> when configured.
+/// registered instead of <see cref="LocalDocumentStore"/> when <c>Documents:Store=S3</c>.
 /// </summary>
 public static class DocumentsSetup
 {
@@ -19,7 +20,7 @@ public static class DocumentsSetup
         var services = builder.Services;
         services.AddOptions<UploadLimits>().Bind(builder.Configuration.GetSection(UploadLimits.Section))
             .Validate(l => l.MaxBytes > 0, "Uploads__MaxBytes: must be a positive number of bytes.").ValidateOnStart();
-        services.AddSingleton<IDocumentStore, LocalDocumentStore>();
+        AddDocumentStore(builder);
 
         var clamAv = builder.Configuration.GetSection(UploadLimits.Section + ":ClamAv").Get<ClamAvOptions>();
         if (!string.IsNullOrWhiteSpace(clamAv?.Host))
@@ -32,6 +33,43 @@ public static class DocumentsSetup
             sp.GetRequiredService<IOptions<UploadLimits>>(), sp.GetRequiredService<ILogger<UploadInspector>>(), sp.GetService<IMalwareScanner>()));
         services.AddScoped<DocumentUploads>();
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Documents:Store</c>: <c>Local</c> (the data directory, default) or <c>S3</c> (<c>Documents:S3:*</c>). Either
+    /// is wrapped so an integrity failure is audited. A wrong setting stops the start with the setting named.
+    /// </summary>
+    private static void AddDocumentStore(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var kind = builder.Configuration["Documents:Store"];
+        if (string.IsNullOrWhiteSpace(kind) || kind.Equals("local", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<LocalDocumentStore>();
+            services.AddSingleton<IDocumentStore>(sp => new AuditedDocumentStore(
+                sp.GetRequiredService<LocalDocumentStore>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<AuditedDocumentStore>>()));
+        }
+        else if (kind.Equals("s3", StringComparison.OrdinalIgnoreCase))
+        {
+            var options = S3DocumentStoreOptions.FromConfiguration(builder.Configuration);
+            services.AddSingleton(options);
+            services.AddSingleton<S3DocumentStore>();
+            services.AddSingleton<IDocumentStore>(sp => new AuditedDocumentStore(
+                sp.GetRequiredService<S3DocumentStore>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<AuditedDocumentStore>>()));
+            services.AddHostedService<S3StartupCheck>();
+        }
+        else
+        {
+            throw new StartupException($"Documents__Store: expected 'Local' or 'S3', got '{kind}'.");
+        }
+    }
+
+    /// <summary>Before the server listens: the bucket is there and the keys work, or the start stops naming the setting.</summary>
+    private sealed class S3StartupCheck(S3DocumentStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => store.CheckAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     public static WebApplication MapDocuments(this WebApplication app)
