@@ -69,6 +69,15 @@ public sealed class RouteAccessTests
         ["POST /api/v1/services/{code}/fee-quote"] = Access.Public,
         ["GET /services"] = Access.Public,
         ["GET /services/{code}"] = Access.Public,
+        ["GET /services/{code}/apply/{step:int?}"] = Access.SignedIn,
+        ["GET /services/{code}/apply/not-for-you"] = Access.Public,
+        ["GET /services/{code}/apply/district"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/page/{number:int}"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/page/{number:int}/row/{row:int}"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/documents"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/check"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/sent"] = Access.SignedIn,
         ["GET /inbox"] = Access.SignedIn,
         ["GET /admin/catalog/{code}/diff"] = Access.Staff,
         ["GET /office"] = Access.Staff,
@@ -163,7 +172,10 @@ public sealed class RouteAccessTests
         var path = parts[1]
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{code}", "x", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{step:int?}", "0", StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{row:int}", "0", StringComparison.Ordinal);
         return (parts[0], path);
     }
 }
