@@ -82,6 +82,7 @@ public sealed class RouteAccessTests
         ["GET /admin/catalog/{code}/diff"] = Access.Staff,
         ["GET /office"] = Access.Staff,
         ["GET /office/queue"] = Access.Staff,
+        ["GET /office/counter"] = Access.Staff,
         ["GET /office/applications/{id:guid}/{handler?}"] = Access.Staff,
     };
 

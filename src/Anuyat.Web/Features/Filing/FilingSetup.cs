@@ -10,6 +10,12 @@ public static class FilingSetup
         builder.Services.AddScoped<DraftOpening>();
         builder.Services.Configure<DraftRetention>(builder.Configuration.GetSection(DraftRetention.Section));
         builder.Services.AddSingleton(_ => Subdistricts.Load(Path.Combine(ReferenceFiles.Locate("reference", builder.Configuration["Anuyat:ContentRoot"]), "subdistricts.csv")));
+        builder.Services.AddScoped<DraftDuties>();
+        if (builder.Configuration.GetValue("Applications:DraftDutiesWorker", true))
+        {
+            builder.Services.AddHostedService<DraftDutiesWorker>();
+        }
+
         return builder;
     }
 }
