@@ -58,7 +58,8 @@
       }));
     };
     select.addEventListener('change', refresh);
-    input.addEventListener('change', () => {
+    // On 'input' (a suggestion picked or the name typed in full), so the postcode is there before the person moves on.
+    input.addEventListener('input', () => {
       const match = all.find((o) => o.value === input.value && (!select.value || o.district === select.value));
       if (match && postcode && !postcode.value) { postcode.value = match.postcode; }
     });
