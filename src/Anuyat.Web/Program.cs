@@ -6,6 +6,7 @@ using Anuyat.Web.Features.Audit;
 using Anuyat.Web.Features.Calendar;
 using Anuyat.Web.Features.Catalog;
 using Anuyat.Web.Features.Documents;
+using Anuyat.Web.Features.Filing;
 using Anuyat.Web.Features.Notifications;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Features.Payments;
@@ -21,6 +22,7 @@ try
     builder.AddCalendar();
     builder.AddAccounts();
     builder.AddApplications();
+    builder.AddFiling();
     builder.AddDocuments();
     builder.AddCatalog();
     builder.AddAudit();

@@ -236,6 +236,9 @@ public sealed class AnswerCheck
     public LocalText Message { get; set; } = new();
 
     public string? LegalBasis { get; set; }
+
+    /// <summary>The service to point the person to when the check fails (ข.1 at 300 m² or more → the s.39 bis notification).</summary>
+    public string? OtherService { get; set; }
 }
 
 public sealed class DocumentItem

@@ -69,10 +69,20 @@ public sealed class RouteAccessTests
         ["POST /api/v1/services/{code}/fee-quote"] = Access.Public,
         ["GET /services"] = Access.Public,
         ["GET /services/{code}"] = Access.Public,
+        ["GET /services/{code}/apply/{step:int?}"] = Access.SignedIn,
+        ["GET /services/{code}/apply/not-for-you"] = Access.Public,
+        ["GET /services/{code}/apply/district"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/page/{number:int}"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/page/{number:int}/row/{row:int}"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/documents"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/check"] = Access.SignedIn,
+        ["GET /drafts/{id:guid}/sent"] = Access.SignedIn,
         ["GET /inbox"] = Access.SignedIn,
         ["GET /admin/catalog/{code}/diff"] = Access.Staff,
         ["GET /office"] = Access.Staff,
         ["GET /office/queue"] = Access.Staff,
+        ["GET /office/counter"] = Access.Staff,
         ["GET /office/applications/{id:guid}/{handler?}"] = Access.Staff,
         ["GET /api/v1/applications/{id:guid}/invoice"] = Access.SignedIn,
         ["POST /api/v1/payments/callback"] = Access.Public,
@@ -176,7 +186,10 @@ public sealed class RouteAccessTests
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{code}", "x", StringComparison.Ordinal)
             .Replace("{number}", "x", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{step:int?}", "0", StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{row:int}", "0", StringComparison.Ordinal);
         return (parts[0], path);
     }
 }

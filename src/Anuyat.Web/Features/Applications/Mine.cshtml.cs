@@ -10,9 +10,9 @@ namespace Anuyat.Web.Features.Applications;
 
 /// <summary>"My applications": drafts and filed applications of the signed-in person, newest first.</summary>
 [Authorize]
-public sealed class MineModel(AnuyatDbContext db, IServiceDirectory directory) : PageModel
+public sealed class MineModel(AnuyatDbContext db, IServiceDirectory directory, Microsoft.Extensions.Options.IOptions<Filing.DraftRetention> retention) : PageModel
 {
-    public sealed record Row(Guid Id, string Reference, string ServiceName, string Status, bool Draft, DateTime UpdatedAt);
+    public sealed record Row(Guid Id, string Reference, string ServiceName, string Status, bool Draft, DateTime UpdatedAt, DateOnly? LegalDeadline, DateOnly PurgeOn);
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
 
@@ -27,7 +27,8 @@ public sealed class MineModel(AnuyatDbContext db, IServiceDirectory directory) :
         Items = [.. applications.Select(a =>
         {
             var service = directory.Version(a.ServiceCode, a.ServiceVersion);
-            return new Row(a.Id, a.Reference, service is null ? a.ServiceCode : T(service.NameTh, service.NameEn), T(a.Status.Describe()), a.Status == ApplicationStatus.Draft, a.UpdatedAt);
+            return new Row(a.Id, a.Reference, service is null ? a.ServiceCode : T(service.NameTh, service.NameEn), T(a.Status.Describe()), a.Status == ApplicationStatus.Draft, a.UpdatedAt, a.LegalDeadline,
+                DateOnly.FromDateTime(a.UpdatedAt.AddDays(retention.Value.DraftRetentionDays)));
         })];
     }
 }

@@ -109,6 +109,23 @@ public static class SubmissionApi
             return ErrorResponses.Problem(new ConflictError("already-submitted", new BilingualText("ยื่นคำขอนี้แล้ว", "This application has already been sent")));
         }
 
+        var sent = await SendAsync(application, user, catalog, db, services, legalClock, events, clock, ct);
+        if (!sent.IsSuccess)
+        {
+            return sent.Error is ValidationFailed failed ? ErrorResponses.ValidationProblem(failed.Errors) : ErrorResponses.Problem(sent.Error!);
+        }
+
+        return Results.Ok(new SubmittedResponse(application.Reference, application.Status.ToCode(), application.LegalDeadline));
+    }
+
+    /// <summary>
+    /// Checks every answer and demanded document, then sends the draft (or re-sends after a deficiency record): the
+    /// API and the "check your answers" page share this. A concurrent second send (a double click) loses on the row
+    /// version and is reported as already sent.
+    /// </summary>
+    public static async Task<Result<PermitApplication>> SendAsync(PermitApplication application, CurrentUser user, CatalogStore catalog, AnuyatDbContext db, IServiceDirectory services, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
+    {
+        var id = application.Id;
         var definition = catalog.Catalog.GetVersion(application.ServiceCode, application.ServiceVersion)!;
 
         // A registration window (the elderly allowance takes no registrations in December, per the Ministry of
@@ -128,7 +145,7 @@ public static class SubmissionApi
 
         if (errors.Count > 0)
         {
-            return ErrorResponses.ValidationProblem(errors);
+            return new ValidationFailed(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -136,7 +153,7 @@ public static class SubmissionApi
         var result = resubmitting ? application.Resubmit(now) : application.Submit(now);
         if (!result.IsSuccess)
         {
-            return ErrorResponses.Problem(result.Error!);
+            return result;
         }
 
         ApplicationsApi.RefreshDeadline(application, services, legalClock);
@@ -159,10 +176,10 @@ public static class SubmissionApi
         catch (DbUpdateConcurrencyException)
         {
             // A double click that raced past the status check: the first one filed it.
-            return ErrorResponses.Problem(new ConflictError("already-submitted", new BilingualText("ยื่นคำขอนี้แล้ว", "This application has already been sent")));
+            return new ConflictError("already-submitted", new BilingualText("ยื่นคำขอนี้แล้ว", "This application has already been sent"));
         }
 
-        return Results.Ok(new SubmittedResponse(application.Reference, application.Status.ToCode(), application.LegalDeadline));
+        return application;
     }
 
     public static long MaxUploadBytes(WebApplication app) => app.Services.GetRequiredService<IOptions<UploadLimits>>().Value.MaxBytes;
