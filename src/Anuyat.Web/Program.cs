@@ -1,6 +1,7 @@
 using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Cli;
 using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Features.Admin;
 using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Features.Audit;
 using Anuyat.Web.Features.Calendar;
@@ -23,6 +24,7 @@ try
     builder.AddCatalog();
     builder.AddAudit();
     builder.AddNotifications();
+    builder.AddAdmin();
 
     var app = builder.Build();
 
@@ -38,6 +40,7 @@ try
     app.MapDocuments();
     app.MapCatalog();
     app.MapNotifications();
+    app.MapAdmin();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

@@ -46,6 +46,14 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<Admin.HolidayOverride> HolidayOverrides => Set<Admin.HolidayOverride>();
+
+    public DbSet<Admin.HolidayYear> HolidayYears => Set<Admin.HolidayYear>();
+
+    public DbSet<Admin.RolloutDecision> RolloutDecisions => Set<Admin.RolloutDecision>();
+
+    public DbSet<Admin.VersionSchedule> VersionSchedules => Set<Admin.VersionSchedule>();
+
     /// <summary>Audit entries appended in this unit of work are sealed into the chain inside the saving transaction.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         AuditSealer.HasPending(this)

@@ -72,7 +72,10 @@ public static class AccountsSetup
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // How soon a deactivated, re-scoped or reset account's open sessions end: the cookie is checked against the
+        // account's security stamp this often (Accounts:SessionCheckInterval, default 30 s; 0 checks every request).
+        var sessionCheck = builder.Configuration.GetValue("Accounts:SessionCheckInterval", TimeSpan.FromSeconds(30));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = sessionCheck);
 
         services.AddAuthentication(o =>
             {
