@@ -17,7 +17,7 @@ namespace Anuyat.Web.Cli;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo"];
+    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo", "sandbox"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -50,7 +50,8 @@ public static class AdminCommands
                 "db harden" => await WithScopeAsync(app, s => AuditCommands.HardenAsync(s.GetRequiredService<AnuyatDbContext>(), options.Required("--app-role"), Console.Out, Console.Error)),
                 "audit verify" => await WithScopeAsync(app, s => AuditCommands.VerifyAsync(s.GetRequiredService<AnuyatDbContext>(), s.GetRequiredService<DataDirectory>(), Console.Out, Console.Error)),
                 "audit checkpoint" => await WithScopeAsync(app, s => AuditCommands.CheckpointAsync(s.GetRequiredService<AuditCheckpoints>(), Console.Out)),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate."),
+                "sandbox reset" => await SandboxResetAsync(app),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, sandbox reset."),
             };
         }
         catch (CommandLineException e)
@@ -94,6 +95,22 @@ public static class AdminCommands
         var (_, plain) = await tokens.CreateAsync(account.Value.Id, options.Optional("--name") ?? "token create", lifetime, actor: AuditActor.System);
         Console.WriteLine(plain);
         return 0;
+    }
+
+    /// <summary><c>sandbox reset</c>: empties the training sandbox and seeds it again; refuses unless Sandbox:Enabled=true.</summary>
+    private static async Task<int> SandboxResetAsync(WebApplication app)
+    {
+        if (!Features.Admin.SandboxMode.IsEnabled(app.Configuration))
+        {
+            return Fail("sandbox reset: this is not the training sandbox (set Sandbox:Enabled=true and its own ANUYAT_DATA).");
+        }
+
+        return await WithScopeAsync(app, async s =>
+        {
+            var made = await Features.Admin.Sandbox.SandboxReset.ResetAsync(s, app.Logger, CancellationToken.None);
+            Console.WriteLine($"ok sandbox reset, {made} synthetic applications");
+            return 0;
+        });
     }
 
     private static async Task<int> DbMigrateAsync(WebApplication app)

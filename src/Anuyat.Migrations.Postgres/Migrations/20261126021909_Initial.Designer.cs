@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Anuyat.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AnuyatDbContext))]
-    [Migration("20261126000945_Initial")]
+    [Migration("20261126021909_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -349,6 +349,111 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Admin.HolidayOverride", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("holiday_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Admin.HolidayYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ImportedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("holiday_years", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Admin.RolloutDecision", b =>
+                {
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("OpensFrom")
+                        .HasColumnType("date");
+
+                    b.HasKey("ServiceCode", "DistrictCode");
+
+                    b.ToTable("rollout_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Admin.VersionSchedule", b =>
+                {
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.HasKey("ServiceCode", "Version");
+
+                    b.ToTable("version_schedules", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.ApplicationDocument", b =>

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Anuyat.Migrations.Postgres.Migrations
+namespace Anuyat.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,11 +29,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "audit_checkpoints",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    signed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    key_id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     note = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
@@ -46,22 +45,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "audit_events",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    format_version = table.Column<int>(type: "integer", nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    actor_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    actor_role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    subject_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    subject_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    district_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    section_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    summary_th = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    summary_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    format_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    actor_role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    subject_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    subject_id = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    district_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    section_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    summary_th = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    summary_en = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     details = table.Column<string>(type: "text", nullable: false),
-                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,8 +71,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "counters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,12 +83,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "districts",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    NameTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    GroupTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    GroupEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Pilot = table.Column<bool>(type: "boolean", nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GroupTh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GroupEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Pilot = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,19 +96,51 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "holiday_overrides",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Removed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_holiday_overrides", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "holiday_years",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_holiday_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_records",
                 columns: table => new
                 {
-                    Caller = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Completed = table.Column<bool>(type: "boolean", nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Body = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,21 +151,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "outbox_messages",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    recipient_account_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    to_address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    body_text = table.Column<string>(type: "text", nullable: false),
-                    body_html = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    locked_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    recipient_account_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    to_address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    body_text = table.Column<string>(type: "TEXT", nullable: false),
+                    body_html = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    locked_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,12 +173,27 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "rollout_decisions",
+                columns: table => new
+                {
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OpensFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rollout_decisions", x => new { x.ServiceCode, x.DistrictCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sections",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    NameTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,14 +201,29 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "version_schedules",
+                columns: table => new
+                {
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_version_schedules", x => new { x.ServiceCode, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,28 +240,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(8)", nullable: true),
-                    SectionCode = table.Column<string>(type: "character varying(40)", nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", nullable: true),
+                    SectionCode = table.Column<string>(type: "TEXT", nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -221,8 +282,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "offices",
                 columns: table => new
                 {
-                    DistrictCode = table.Column<string>(type: "character varying(8)", nullable: false),
-                    SectionCode = table.Column<string>(type: "character varying(40)", nullable: false)
+                    DistrictCode = table.Column<string>(type: "TEXT", nullable: false),
+                    SectionCode = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -245,15 +306,15 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "api_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -270,39 +331,39 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ServiceCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    ServiceVersion = table.Column<int>(type: "integer", nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    SectionCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApplicantAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FiledByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AnswersJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Deficiency_Items = table.Column<string>(type: "text", nullable: true),
-                    Deficiency_Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Deficiency_DueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Deficiency_IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Deficiency_IssuedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Deficiency_AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RecommendedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Recommendation = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    RecommendationNote = table.Column<string>(type: "text", nullable: true),
-                    RecommendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Decision = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    DecisionReasons = table.Column<string>(type: "text", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
-                    LegalDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ServiceVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SectionCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApplicantAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FiledByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Deficiency_Items = table.Column<string>(type: "TEXT", nullable: true),
+                    Deficiency_Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Deficiency_DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Deficiency_IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Deficiency_IssuedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Deficiency_AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecommendedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RecommendationNote = table.Column<string>(type: "TEXT", nullable: true),
+                    RecommendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LegalDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -325,11 +386,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -346,10 +407,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -366,8 +427,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -390,10 +451,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -410,15 +471,15 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "inbox_messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TitleTh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    BodyTh = table.Column<string>(type: "text", nullable: false),
-                    BodyEn = table.Column<string>(type: "text", nullable: false),
-                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TitleTh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BodyTh = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyEn = table.Column<string>(type: "TEXT", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -435,13 +496,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "uploaded_files",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -458,13 +519,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "application_extensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Days = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    GrantedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GrantedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -481,9 +542,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "delay_notices",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,12 +561,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "application_documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    UploadedFileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AttachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AnswersDeficiency = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    UploadedFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AttachedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnswersDeficiency = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -710,6 +771,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "delay_notices");
 
             migrationBuilder.DropTable(
+                name: "holiday_overrides");
+
+            migrationBuilder.DropTable(
+                name: "holiday_years");
+
+            migrationBuilder.DropTable(
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
@@ -720,6 +787,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "rollout_decisions");
+
+            migrationBuilder.DropTable(
+                name: "version_schedules");
 
             migrationBuilder.DropTable(
                 name: "uploaded_files");
