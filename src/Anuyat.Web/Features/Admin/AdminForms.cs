@@ -27,5 +27,12 @@ public static class AdminForms
         state.AddModelError(string.Empty, T(error.Message));
     }
 
+    /// <summary>A yyyy-MM-dd form value (a date input's format) read in the Gregorian calendar whatever the page's culture, or null.</summary>
+    public static DateOnly? IsoDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>yyyy-MM-dd in the Gregorian calendar, for form values, data attributes and audit text (never the Thai culture's Buddhist year).</summary>
+    public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
     public static CurrentUser Me(System.Security.Claims.ClaimsPrincipal user) => CurrentUser.From(user) ?? throw new InvalidOperationException("the admin policy let an anonymous caller through");
 }

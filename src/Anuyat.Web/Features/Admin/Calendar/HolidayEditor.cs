@@ -85,7 +85,7 @@ public sealed class HolidayEditor(AnuyatDbContext db, ConsoleOverlays overlays, 
                 var application = applications.First(a => a.Id == shift.ApplicationId);
                 application.RecordLegalDeadline(shift.To);
                 events.Record(actor, application, "deadline-moved",
-                    new($"วันหยุดราชการเปลี่ยน กำหนดเวลาพิจารณาเปลี่ยนจาก {shift.From:yyyy-MM-dd} เป็น {shift.To:yyyy-MM-dd}", $"The holiday calendar changed; the legal deadline moved from {shift.From:yyyy-MM-dd} to {shift.To:yyyy-MM-dd}"),
+                    new($"วันหยุดราชการเปลี่ยน กำหนดเวลาพิจารณาเปลี่ยนจาก {AdminForms.Iso(shift.From)} เป็น {AdminForms.Iso(shift.To)}", $"The holiday calendar changed; the legal deadline moved from {AdminForms.Iso(shift.From)} to {AdminForms.Iso(shift.To)}"),
                     new { from = shift.From, to = shift.To, calendarChange = plan.Value.Action });
             }
 
@@ -164,7 +164,7 @@ public sealed class HolidayEditor(AnuyatDbContext db, ConsoleOverlays overlays, 
 
                 rows.Add(Row(request.Date!.Value, false, request.NameTh!.Trim(), request.NameEn!.Trim(), request.Kind!, true, reason!, actor));
                 action = "calendar.holiday-added";
-                summary = new($"เพิ่มวันหยุด {request.Date:yyyy-MM-dd}", $"Holiday added on {request.Date:yyyy-MM-dd}");
+                summary = new($"เพิ่มวันหยุด {AdminForms.Iso(request.Date)}", $"Holiday added on {AdminForms.Iso(request.Date)}");
                 details = new { date = request.Date, kind = request.Kind };
                 break;
             }
@@ -191,7 +191,7 @@ public sealed class HolidayEditor(AnuyatDbContext db, ConsoleOverlays overlays, 
                 rows.Add(Row(from!.Date, true, from.Name.Th, from.Name.En, ConsoleOverlays.KindCode(from.Kind), from.Confirmed, reason!, actor));
                 rows.Add(Row(request.To!.Value, false, from.Name.Th, from.Name.En, ConsoleOverlays.KindCode(from.Kind), true, reason!, actor));
                 action = "calendar.holiday-moved";
-                summary = new($"ย้ายวันหยุด {from.Date:yyyy-MM-dd} ไปเป็น {request.To:yyyy-MM-dd}", $"Holiday moved from {from.Date:yyyy-MM-dd} to {request.To:yyyy-MM-dd}");
+                summary = new($"ย้ายวันหยุด {AdminForms.Iso(from.Date)} ไปเป็น {AdminForms.Iso(request.To)}", $"Holiday moved from {AdminForms.Iso(from.Date)} to {AdminForms.Iso(request.To)}");
                 details = new { from = from.Date, to = request.To };
                 break;
             }
@@ -211,7 +211,7 @@ public sealed class HolidayEditor(AnuyatDbContext db, ConsoleOverlays overlays, 
 
                 rows.Add(Row(holiday!.Date, true, holiday.Name.Th, holiday.Name.En, ConsoleOverlays.KindCode(holiday.Kind), holiday.Confirmed, reason!, actor));
                 action = "calendar.holiday-removed";
-                summary = new($"ยกเลิกวันหยุด {holiday.Date:yyyy-MM-dd}", $"Holiday removed on {holiday.Date:yyyy-MM-dd}");
+                summary = new($"ยกเลิกวันหยุด {AdminForms.Iso(holiday.Date)}", $"Holiday removed on {AdminForms.Iso(holiday.Date)}");
                 details = new { date = holiday.Date };
                 break;
             }
@@ -265,7 +265,7 @@ public sealed class HolidayEditor(AnuyatDbContext db, ConsoleOverlays overlays, 
         }
         else if (d.Year != year)
         {
-            errors[field] = [new($"วันที่ {d:yyyy-MM-dd} อยู่นอกปี {year} ที่กำลังแก้ไข", $"{d:yyyy-MM-dd} is outside the year being edited, {year}")];
+            errors[field] = [new($"วันที่ {AdminForms.Iso(d)} อยู่นอกปี {year} ที่กำลังแก้ไข", $"{AdminForms.Iso(d)} is outside the year being edited, {year}")];
         }
         else if (!holidays.Covers(year))
         {

@@ -17,11 +17,13 @@ public sealed class HolidaysModel(BusinessCalendar calendar, HolidayEditor edito
     [BindProperty]
     public string? Op { get; set; }
 
+    // Dates are read as ISO text: the Thai culture's default calendar is Buddhist, and the model binder would read
+    // 2026-05-01 as B.E. 2026.
     [BindProperty]
-    public DateOnly? Date { get; set; }
+    public string? Date { get; set; }
 
     [BindProperty]
-    public DateOnly? To { get; set; }
+    public string? To { get; set; }
 
     [BindProperty]
     public string? NameTh { get; set; }
@@ -97,7 +99,7 @@ public sealed class HolidaysModel(BusinessCalendar calendar, HolidayEditor edito
         return Page();
     }
 
-    private HolidayRequest ToRequest() => new(Op, Year ?? ThisYear, Date, To, NameTh, NameEn, Kind, Reason, Csv);
+    private HolidayRequest ToRequest() => new(Op, Year ?? ThisYear, AdminForms.IsoDate(Date), AdminForms.IsoDate(To), NameTh, NameEn, Kind, Reason, Csv);
 
     private int ThisYear => clock.GetUtcNow().Year;
 

@@ -26,7 +26,7 @@ public sealed class VersionsModel(CatalogStore store, AnuyatDbContext db, Consol
     public int? Version { get; set; }
 
     [BindProperty]
-    public DateOnly? EffectiveFrom { get; set; }
+    public string? EffectiveFrom { get; set; }
 
     public bool Saved { get; private set; }
 
@@ -49,7 +49,7 @@ public sealed class VersionsModel(CatalogStore store, AnuyatDbContext db, Consol
             errors["Version"] = [new("ฉบับนี้มีผลแล้ว กำหนดวันได้เฉพาะฉบับถัดไป", "This version is already in force; only a later version can be scheduled")];
         }
 
-        if (EffectiveFrom is not { } date)
+        if (AdminForms.IsoDate(EffectiveFrom) is not { } date)
         {
             errors["EffectiveFrom"] = [new("กรอกวันมีผล (yyyy-MM-dd)", "Enter the effective date (yyyy-MM-dd)")];
         }
@@ -73,11 +73,11 @@ public sealed class VersionsModel(CatalogStore store, AnuyatDbContext db, Consol
         }
 
         var before = store.Catalog.EffectiveFrom(definition!);
-        row.EffectiveFrom = EffectiveFrom!.Value;
+        row.EffectiveFrom = AdminForms.IsoDate(EffectiveFrom)!.Value;
         row.ChangedAt = clock.GetUtcNow().UtcDateTime;
         row.ChangedBy = me.AccountId;
         audit.Append(AuditActor.Account(me.AccountId, me.Role.ToCode()), "catalog.version-scheduled", "service", definition!.Code,
-            new($"กำหนดวันมีผลฉบับที่ {definition.Version}: {row.EffectiveFrom:yyyy-MM-dd}", $"Version {definition.Version} takes effect on {row.EffectiveFrom:yyyy-MM-dd}"),
+            new($"กำหนดวันมีผลฉบับที่ {definition.Version}: {AdminForms.Iso(row.EffectiveFrom)}", $"Version {definition.Version} takes effect on {AdminForms.Iso(row.EffectiveFrom)}"),
             new { version = definition.Version, before, after = row.EffectiveFrom, fileDate = definition.EffectiveFrom });
         await db.SaveChangesAsync(cancellationToken);
         await overlays.ReloadAsync(db, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class GridModel(CatalogStore store, AnuyatDbContext db, ConsoleOve
     public string? District { get; set; }
 
     [BindProperty]
-    public DateOnly? From { get; set; }
+    public string? From { get; set; }
 
     [BindProperty]
     public bool Close { get; set; }
@@ -60,13 +60,13 @@ public sealed class GridModel(CatalogStore store, AnuyatDbContext db, ConsoleOve
 
         if (!Close)
         {
-            if (From is not { } from)
+            if (AdminForms.IsoDate(From) is not { } from)
             {
                 errors["From"] = [new("กรอกวันที่เริ่มเปิดบริการ (yyyy-MM-dd)", "Enter the opening date (yyyy-MM-dd)")];
             }
             else if (from < Today)
             {
-                errors["From"] = [new($"วันที่ต้องไม่ก่อนวันนี้ ({Today:yyyy-MM-dd}) การเปลี่ยนแปลงย้อนหลังไม่ได้", $"The date cannot be before today ({Today:yyyy-MM-dd}); rollout is never changed in the past")];
+                errors["From"] = [new($"วันที่ต้องไม่ก่อนวันนี้ ({AdminForms.Iso(Today)}) การเปลี่ยนแปลงย้อนหลังไม่ได้", $"The date cannot be before today ({AdminForms.Iso(Today)}); rollout is never changed in the past")];
             }
         }
 
@@ -78,7 +78,7 @@ public sealed class GridModel(CatalogStore store, AnuyatDbContext db, ConsoleOve
 
         var me = AdminForms.Me(User);
         var before = Rollout.OpensOn(Service!, District!);
-        var opens = Close ? (DateOnly?)null : From;
+        var opens = Close ? null : AdminForms.IsoDate(From);
         var row = await db.RolloutDecisions.FirstOrDefaultAsync(r => r.ServiceCode == Service && r.DistrictCode == District, cancellationToken);
         if (row is null)
         {
@@ -91,7 +91,7 @@ public sealed class GridModel(CatalogStore store, AnuyatDbContext db, ConsoleOve
         row.ChangedBy = me.AccountId;
         audit.Append(AuditActor.Account(me.AccountId, me.Role.ToCode()), Close ? "rollout.closed" : "rollout.scheduled", "rollout", $"{Service}/{District}",
             Close ? new($"ปิดบริการออนไลน์ {Service} ในเขต {District}", $"{Service} closed online in district {District}")
-                  : new($"กำหนดเปิดบริการ {Service} ในเขต {District} ตั้งแต่ {opens:yyyy-MM-dd}", $"{Service} opens in district {District} from {opens:yyyy-MM-dd}"),
+                  : new($"กำหนดเปิดบริการ {Service} ในเขต {District} ตั้งแต่ {AdminForms.Iso(opens)}", $"{Service} opens in district {District} from {AdminForms.Iso(opens)}"),
             new { service = Service, district = District, before, after = opens }, new AuditScope(District, null));
         await db.SaveChangesAsync(cancellationToken);
         await overlays.ReloadAsync(db, cancellationToken);

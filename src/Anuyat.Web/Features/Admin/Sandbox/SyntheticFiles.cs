@@ -36,41 +36,49 @@ public static class SyntheticFiles
 
         var users = services.GetRequiredService<UserManager<Account>>();
         var citizen = await users.FindByEmailAsync(DemoAccounts.CitizenEmail) ?? throw new InvalidOperationException("the demo citizen was not seeded");
-        var directory = services.GetRequiredService<IServiceDirectory>();
-        var legalClock = services.GetRequiredService<ApplicationClock>();
-        var events = services.GetRequiredService<ApplicationEvents>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        var today = ApplicationsApi.BangkokToday(clock);
-        var service = directory.InForce(BuildingPermit, today) ?? throw new InvalidOperationException("ข.1 is not in the catalog");
         var made = 0;
         foreach (var district in Districts)
         {
             for (var i = 0; i < PerDistrict; i++)
             {
-                await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-                {
-                    db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var now = clock.GetUtcNow().UtcDateTime.AddMinutes(-10 * (PerDistrict - i));
-                    var year = ApplicationReference.BuddhistYearOf(today);
-                    var number = await Counters.NextAsync(db, ApplicationReference.CounterKey(district, year), cancellationToken);
-                    var application = PermitApplication.Open(Guid.CreateVersion7(), new ApplicationReference(district, year, number), service.Code, service.Version, service.SectionCode,
-                        citizen.Id, citizen.Id, Channel.Online, Answers(district, i), now);
-                    application.Submit(now);
-                    ApplicationsApi.RefreshDeadline(application, directory, legalClock);
-                    db.Applications.Add(application);
-                    var actor = new CurrentUser(citizen.Id, Role.Citizen, null, null, false, citizen.DisplayName);
-                    events.Record(actor, application, "opened", new("สร้างคำขอฉบับร่าง", "Draft opened"), new { synthetic = true });
-                    events.Record(actor, application, "submitted", new("ยื่นคำขอแล้ว", "Application sent"));
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                });
+                await CreateSubmittedAsync(services, citizen.Id, citizen.DisplayName, district, i, TimeSpan.FromMinutes(10 * (PerDistrict - i)), cancellationToken);
                 made++;
             }
         }
 
         logger.LogInformation("Sandbox: {Count} synthetic applications", made);
         return made;
+    }
+
+    /// <summary>One synthetic ข.1 file, opened and sent <paramref name="sentAgo"/> ago by the applicant, with its legal deadline recorded.</summary>
+    public static async Task<PermitApplication> CreateSubmittedAsync(IServiceProvider services, Guid applicantId, string applicantName, string district, int index, TimeSpan sentAgo, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AnuyatDbContext>();
+        var directory = services.GetRequiredService<IServiceDirectory>();
+        var legalClock = services.GetRequiredService<ApplicationClock>();
+        var events = services.GetRequiredService<ApplicationEvents>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var today = ApplicationsApi.BangkokToday(clock);
+        var service = directory.InForce(BuildingPermit, today) ?? throw new InvalidOperationException("ข.1 is not in the catalog");
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime - sentAgo;
+            var year = ApplicationReference.BuddhistYearOf(today);
+            var number = await Counters.NextAsync(db, ApplicationReference.CounterKey(district, year), cancellationToken);
+            var application = PermitApplication.Open(Guid.CreateVersion7(), new ApplicationReference(district, year, number), service.Code, service.Version, service.SectionCode,
+                applicantId, applicantId, Channel.Online, Answers(district, index), now);
+            application.Submit(now);
+            ApplicationsApi.RefreshDeadline(application, directory, legalClock);
+            db.Applications.Add(application);
+            var actor = new CurrentUser(applicantId, Role.Citizen, null, null, false, applicantName);
+            events.Record(actor, application, "opened", new("สร้างคำขอฉบับร่าง", "Draft opened"), new { synthetic = true });
+            events.Record(actor, application, "submitted", new("ยื่นคำขอแล้ว", "Application sent"));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return application;
+        });
     }
 
     private static readonly (string Road, string Subdistrict, string First, string Last, int Storeys, int Area)[] People =
