@@ -1,6 +1,7 @@
 using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Cli;
 using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Features.Admin;
 using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Features.Audit;
 using Anuyat.Web.Features.Calendar;
@@ -29,6 +30,7 @@ try
     builder.AddNotifications();
     builder.AddPayments();
     builder.AddStats();
+    builder.AddAdmin();
 
     var app = builder.Build();
 
@@ -46,6 +48,7 @@ try
     app.MapNotifications();
     app.MapPayments();
     app.MapStats();
+    app.MapAdmin();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

@@ -12,7 +12,15 @@ namespace Anuyat.Domain.Calendar;
 /// </param>
 public sealed class BusinessCalendar(HolidayCalendar holidays, bool specialDaysAreWorkingDays = false)
 {
-    public HolidayCalendar Holidays { get; } = holidays ?? throw new ArgumentNullException(nameof(holidays));
+    private volatile HolidayCalendar _holidays = holidays ?? throw new ArgumentNullException(nameof(holidays));
+
+    public HolidayCalendar Holidays => _holidays;
+
+    /// <summary>
+    /// Puts a new holiday list in force (the administrator's edits laid over the reference files). One reference
+    /// write: a deadline is counted with the old list or the new one, never a mix.
+    /// </summary>
+    public void ReplaceHolidays(HolidayCalendar replacement) => _holidays = replacement ?? throw new ArgumentNullException(nameof(replacement));
 
     public bool SpecialDaysAreWorkingDays { get; } = specialDaysAreWorkingDays;
 

@@ -25,9 +25,12 @@ public sealed partial class IdempotencyPurgeService(IServiceScopeFactory scopes,
                 {
                     LogPurged(logger, purged);
                 }
+
+                scope.ServiceProvider.GetService<Platform.WorkerRegistry>()?.Report("idempotency-purge", note: $"{purged} purged");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                scopes.CreateScope().ServiceProvider.GetService<Platform.WorkerRegistry>()?.Report("idempotency-purge", succeeded: false, note: e.GetType().Name);
                 // The database may be briefly away (restart, failover); the next round tries again.
                 LogFailed(logger, e);
             }

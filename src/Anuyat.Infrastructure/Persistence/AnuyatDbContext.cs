@@ -67,6 +67,14 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<Admin.HolidayOverride> HolidayOverrides => Set<Admin.HolidayOverride>();
+
+    public DbSet<Admin.HolidayYear> HolidayYears => Set<Admin.HolidayYear>();
+
+    public DbSet<Admin.RolloutDecision> RolloutDecisions => Set<Admin.RolloutDecision>();
+
+    public DbSet<Admin.VersionSchedule> VersionSchedules => Set<Admin.VersionSchedule>();
+
     public DbSet<Domain.Payments.Invoice> Invoices => Set<Domain.Payments.Invoice>();
 
     public DbSet<Domain.Payments.Payment> Payments => Set<Domain.Payments.Payment>();

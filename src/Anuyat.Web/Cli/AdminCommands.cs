@@ -18,7 +18,7 @@ namespace Anuyat.Web.Cli;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo", "stats", "backup"];
+    private static readonly string[] Commands = ["token", "db", "catalog", "audit", "demo", "stats", "backup", "sandbox"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -55,7 +55,8 @@ public static class AdminCommands
                 "stats verify" => await WithScopeAsync(app, s => StatsCommands.VerifyAsync(s.GetRequiredService<RollupRebuilder>(), Console.Out, Console.Error)),
                 "backup create" => await BackupCommands.CreateAsync(app, options.Required("--out")),
                 "backup restore" => await BackupCommands.RestoreAsync(app, options.Required("--from")),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, stats rebuild, stats verify, backup create, backup restore."),
+                "sandbox reset" => await SandboxResetAsync(app),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, stats rebuild, stats verify, backup create, backup restore, sandbox reset."),
             };
         }
         catch (CommandLineException e)
@@ -99,6 +100,22 @@ public static class AdminCommands
         var (_, plain) = await tokens.CreateAsync(account.Value.Id, options.Optional("--name") ?? "token create", lifetime, actor: AuditActor.System);
         Console.WriteLine(plain);
         return 0;
+    }
+
+    /// <summary><c>sandbox reset</c>: empties the training sandbox and seeds it again; refuses unless Sandbox:Enabled=true.</summary>
+    private static async Task<int> SandboxResetAsync(WebApplication app)
+    {
+        if (!Features.Admin.SandboxMode.IsEnabled(app.Configuration))
+        {
+            return Fail("sandbox reset: this is not the training sandbox (set Sandbox:Enabled=true and its own ANUYAT_DATA).");
+        }
+
+        return await WithScopeAsync(app, async s =>
+        {
+            var made = await Features.Admin.Sandbox.SandboxReset.ResetAsync(s, app.Logger, CancellationToken.None);
+            Console.WriteLine($"ok sandbox reset, {made} synthetic applications");
+            return 0;
+        });
     }
 
     private static async Task<int> DbMigrateAsync(WebApplication app)

@@ -96,6 +96,16 @@ public sealed class RouteAccessTests
         ["GET /dashboard"] = Access.Staff,
         ["GET /dashboard/overdue"] = Access.Staff,
         ["GET /api/v1/stats"] = Access.SignedIn,
+        ["GET /admin"] = Access.Staff,
+        ["GET /admin/people/{handler?}"] = Access.Staff,
+        ["GET /admin/people/{id:guid}/{handler?}"] = Access.Staff,
+        ["GET /admin/rollout"] = Access.Staff,
+        ["GET /admin/calendar/{handler?}"] = Access.Staff,
+        ["GET /admin/catalog"] = Access.Staff,
+        ["GET /admin/system"] = Access.Staff,
+        ["GET /admin/sandbox/{handler?}"] = Access.Staff,
+        ["GET /invitation"] = Access.Public,
+        ["GET /sandbox/tour"] = Access.SignedIn,
     };
 
     [Fact]

@@ -78,7 +78,26 @@ public static class AccountsSetup
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // How soon a deactivated, re-scoped or reset account's open sessions end: the cookie is checked against the
+        // account's security stamp this often (Accounts:SessionCheckInterval, default 30 s; 0 checks every request).
+        var sessionCheck = builder.Configuration.GetValue("Accounts:SessionCheckInterval", TimeSpan.FromSeconds(30));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = sessionCheck;
+
+            // The refreshed principal is rebuilt from the database and would lose "amr=mfa": without this, staff were
+            // sent to access-denied at the first re-check after proving their second factor.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var mfa = ctx.CurrentPrincipal?.FindFirst(AccountClaims.AuthenticationMethod);
+                if (mfa is not null && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(mfa.Type, mfa.Value))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(mfa.Type, mfa.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddAuthentication(o =>
             {

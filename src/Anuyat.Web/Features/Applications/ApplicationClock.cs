@@ -15,8 +15,11 @@ public sealed class ApplicationClock(BusinessCalendar calendar, TimeProvider clo
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, ThaiDates.Bangkok));
 
-    /// <summary>Null for a draft: the clock starts when the application is sent.</summary>
-    public ClockReading? Read(PermitApplication application, ServiceInForce? service, DateOnly? asOf = null)
+    /// <summary>
+    /// Null for a draft: the clock starts when the application is sent. <paramref name="withCalendar"/> reads the clock
+    /// against a proposed holiday list (the console's preview) instead of the one in force.
+    /// </summary>
+    public ClockReading? Read(PermitApplication application, ServiceInForce? service, DateOnly? asOf = null, BusinessCalendar? withCalendar = null)
     {
         if (application.SubmittedAt is not { } submittedAt || service is null)
         {
@@ -31,7 +34,7 @@ public sealed class ApplicationClock(BusinessCalendar calendar, TimeProvider clo
         }
 
         var extensions = application.Extensions.Select(e => new ClockExtension(e.Days, DeadlineUnit.BusinessDays));
-        return LegalClock.Read(calendar, new ClockRule(service.LegalDeadlineDays, DeadlineUnit.BusinessDays), BangkokDate(submittedAt), pauses, extensions, day);
+        return LegalClock.Read(withCalendar ?? calendar, new ClockRule(service.LegalDeadlineDays, DeadlineUnit.BusinessDays), BangkokDate(submittedAt), pauses, extensions, day);
     }
 
     public static DateOnly BangkokDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ThaiDates.Bangkok));

@@ -110,9 +110,11 @@ public sealed class ClockDutiesWorker(IServiceScopeFactory scopes, ApplicationCl
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ClockDuties>().RunAsync(legalClock.Today, stoppingToken);
+                scope.ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("clock-duties");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                scopes.CreateScope().ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("clock-duties", succeeded: false, note: e.GetType().Name);
                 logger.LogError(e, "Clock duties failed; retrying at the next interval");
             }
 

@@ -32,6 +32,7 @@ public sealed class AuditCheckpointWorker(IServiceScopeFactory scopes, TimeProvi
                 await Task.Delay(interval, clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 var made = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().CreateIfDueAsync(every, stoppingToken);
+                scope.ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("audit-checkpoint", note: made is null ? null : $"checkpoint at {made.Sequence}");
                 if (made is not null)
                 {
                     logger.LogInformation("Audit checkpoint signed at entry {Sequence}", made.Sequence);
@@ -43,6 +44,7 @@ public sealed class AuditCheckpointWorker(IServiceScopeFactory scopes, TimeProvi
             }
             catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or IOException or System.Data.Common.DbException)
             {
+                scopes.CreateScope().ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("audit-checkpoint", succeeded: false, note: e.GetType().Name);
                 logger.LogError(e, "Audit checkpoint failed; tried again next round");
             }
         }

@@ -1,4 +1,5 @@
 using Anuyat.Domain.Calendar;
+using Anuyat.Infrastructure.Admin;
 using Anuyat.Infrastructure.Calendar;
 using Anuyat.Infrastructure.Platform;
 
@@ -10,7 +11,10 @@ public static class CalendarSetup
     public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
     {
         var contentRoot = builder.Configuration["Anuyat:ContentRoot"];
-        builder.Services.AddSingleton(_ => new BusinessCalendar(HolidayFiles.Read(ReferenceFiles.Locate("reference", contentRoot))));
+        builder.Services.AddSingleton(_ => new ReferenceHolidays(HolidayFiles.Read(ReferenceFiles.Locate("reference", contentRoot))));
+
+        // The console's holiday changes (Features/Admin/Calendar) are laid over the files in place; see ConsoleOverlays.
+        builder.Services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<ReferenceHolidays>().Calendar));
         return builder;
     }
 }

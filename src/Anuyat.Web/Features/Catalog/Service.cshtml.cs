@@ -86,7 +86,7 @@ public sealed class ServiceModel(CatalogStore store) : PageModel
         }
 
         Definition = definition;
-        Scheduled = store.Catalog.Versions(code).FirstOrDefault(v => v.EffectiveFrom > store.Today);
+        Scheduled = store.Catalog.Versions(code).FirstOrDefault(v => store.Catalog.EffectiveFrom(v) > store.Today);
         AvailableIn = store.AvailableIn(code);
         return true;
     }

@@ -16,9 +16,10 @@ public sealed class ErrorModel : PageModel
 
     public bool IsNotFound => Status == 404;
 
-    public void OnGet(int? code) => Set(code);
+    // From the query only: a re-executed POST still carries its form, whose own "Code" field (a TOTP code) once became the status.
+    public void OnGet([FromQuery] int? code) => Set(code);
 
-    public void OnPost(int? code) => Set(code);
+    public void OnPost([FromQuery] int? code) => Set(code);
 
     private void Set(int? code)
     {

@@ -13,13 +13,14 @@ public static class NotificationsSetup
         var services = builder.Services;
         var options = new OutboxOptions();
         builder.Configuration.GetSection("Notifications").Bind(options);
-        var smtp = SmtpSettings.Read(builder.Configuration);
+        // The training sandbox never sends: its e-mails stay in its own outbox, whatever Smtp:* says.
+        var smtp = Admin.SandboxMode.IsEnabled(builder.Configuration) ? null : SmtpSettings.Read(builder.Configuration);
         services.AddSingleton(options);
         services.AddScoped<Outbox>();
         services.AddSingleton<IEmailSender>(smtp is null ? new UnconfiguredEmailSender() : new SmtpEmailSender(smtp));
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => new OutboxWorker(
-            sp.GetRequiredService<OutboxProcessor>(), smtp, sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILogger<OutboxWorker>>()));
+            sp.GetRequiredService<OutboxProcessor>(), smtp, sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()));
         return builder;
     }
 
