@@ -73,6 +73,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("FiledByAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("LegalDeadline")
                         .HasColumnType("date");
 

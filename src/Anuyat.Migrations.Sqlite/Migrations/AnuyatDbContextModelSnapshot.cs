@@ -68,6 +68,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FiledByAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("LegalDeadline")
                         .HasColumnType("TEXT");
 

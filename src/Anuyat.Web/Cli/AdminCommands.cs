@@ -50,7 +50,8 @@ public static class AdminCommands
                 "db harden" => await WithScopeAsync(app, s => AuditCommands.HardenAsync(s.GetRequiredService<AnuyatDbContext>(), options.Required("--app-role"), Console.Out, Console.Error)),
                 "audit verify" => await WithScopeAsync(app, s => AuditCommands.VerifyAsync(s.GetRequiredService<AnuyatDbContext>(), s.GetRequiredService<DataDirectory>(), Console.Out, Console.Error)),
                 "audit checkpoint" => await WithScopeAsync(app, s => AuditCommands.CheckpointAsync(s.GetRequiredService<AuditCheckpoints>(), Console.Out)),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate."),
+                "demo generate" => await WithScopeAsync(app, s => DemoCommands.GenerateAsync(s, options, Console.Out, Console.Error)),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, demo generate."),
             };
         }
         catch (CommandLineException e)

@@ -302,7 +302,8 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
                     LegalDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    RowVersion = table.Column<int>(type: "integer", nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

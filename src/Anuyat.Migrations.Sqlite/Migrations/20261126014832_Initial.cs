@@ -301,7 +301,8 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
                     LegalDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
