@@ -76,8 +76,12 @@ public static class BulkTables
 /// </summary>
 public static class BulkInsert
 {
-    /// <summary>SQLite allows 32,766 parameters per statement; stay well below.</summary>
-    private const int SqliteParameterBudget = 16_000;
+    /// <summary>
+    /// Parameters per statement. Microsoft.Data.Sqlite binds each parameter by name on every execution and SQLite
+    /// finds a name by a linear scan, so the cost per row grows with the statement's width: a few hundred parameters
+    /// (about a dozen rows) is the sweet spot, far below SQLite's limit of 32,766.
+    /// </summary>
+    private const int SqliteParameterBudget = 400;
 
     public static async Task WriteAsync<TRow>(AnuyatDbContext db, BulkTable<TRow> table, IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
     {

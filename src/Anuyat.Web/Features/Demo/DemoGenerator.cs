@@ -102,7 +102,7 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await WriteCitizensAsync(seed, citizens, cancellationToken);
-        progress?.WriteLine($"demo: {citizens} citizens");
+        progress?.WriteLine($"demo: {citizens} citizens written after {time.GetElapsedTime(started).TotalSeconds:F1} s");
 
         // Pass 1: how many files each district opens in each Buddhist year, to reserve their running numbers at once.
         var perKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -121,9 +121,13 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
         var batch = new List<PermitApplication>(Chunk);
         var extensionRows = new List<(Guid, DeadlineExtension)>();
         var asOfEnd = ToUtc(end, 17.0);
+        var building = TimeSpan.Zero;
+        var writing = TimeSpan.Zero;
         for (var i = 0; i < count; i++)
         {
+            var cpu = Environment.CpuUsage.TotalTime;
             var application = Build(model, i, count, citizens, next, asOfEnd);
+            building += Environment.CpuUsage.TotalTime - cpu;
             batch.Add(application);
             byStatus[application.Status] = byStatus.GetValueOrDefault(application.Status) + 1;
             foreach (var extension in application.Extensions)
@@ -133,6 +137,7 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
 
             if (batch.Count == Chunk || i == count - 1)
             {
+                var writeStart = Environment.CpuUsage.TotalTime;
                 await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -140,12 +145,13 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
                     await BulkInsert.WriteAsync(db, extensions, extensionRows, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                 });
+                writing += Environment.CpuUsage.TotalTime - writeStart;
                 extensionCount += extensionRows.Count;
                 batch.Clear();
                 extensionRows.Clear();
-                if ((i + 1) % 100_000 == 0)
+                if ((i + 1) % 100_000 == 0 || i == count - 1)
                 {
-                    progress?.WriteLine($"demo: {i + 1} applications");
+                    progress?.WriteLine($"demo: {i + 1} applications written after {time.GetElapsedTime(started).TotalSeconds:F1} s (processor: building {building.TotalSeconds:F1} s, writing {writing.TotalSeconds:F1} s)");
                 }
             }
         }
@@ -230,9 +236,12 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
         var created = ToUtc(day, hour);
         var service = model.Services[random.Weighted(model.ServiceWeights[day.Month - 1])];
         var definition = service.Versions.LastOrDefault(v => v.EffectiveFrom <= day) ?? service.Versions[0];
-        var inForce = directory.Version(definition.Code, definition.Version)!;
+        var inForce = model.InForce(definition, directory);
         var online = catalog.Rollout.IsOpen(service.Code, district.District.Code, day) && random.Chance(0.8);
-        var citizen = random.Next(citizens);
+        // The first files each bring a new citizen, so every generated citizen has at least one; later files are
+        // spread at random, as people come back for other services.
+        var drawn = random.Next(citizens);
+        var citizen = index < citizens ? index : drawn;
         var citizenRandom = DemoRandom.For(model.Seed, "citizen", citizen);
         var person = DemoPeople.Make(ref citizenRandom);
         var applicantId = CitizenId(model.Seed, citizen);
@@ -284,7 +293,7 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
             }
 
             var issued = ApplicationClock.BangkokDate(next);
-            var items = inForce.ChecklistItemCodes.Order(StringComparer.Ordinal).ToList();
+            var items = service.ChecklistOf(inForce);
             List<string> missing = items.Count == 0 ? ["form"] : [.. new[] { random.Pick(items), random.Pick(items) }.Distinct(StringComparer.Ordinal)];
             var due = issued.AddDays(legal >= 15 ? 30 : 15);
             a.RecordDeficiency(missing, "ขอเอกสารเพิ่มเติมตามรายการ (ข้อมูลสาธิต)", due, issued, office.Officer, next);
@@ -436,7 +445,21 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
 
     private static readonly string[] Roads = ["ถนนสุขุมวิท", "ถนนพหลโยธิน", "ถนนรามคำแหง", "ถนนเพชรเกษม", "ถนนลาดพร้าว", "ถนนจรัญสนิทวงศ์", "ถนนพระราม 2", "ถนนงามวงศ์วาน"];
 
-    private sealed record ServiceModel(string Code, IReadOnlyList<ServiceDefinition> Versions, (double Weight, int[] PeakMonths, double Peak, double Deficiency, double Refusal) Profile);
+    private sealed record ServiceModel(string Code, IReadOnlyList<ServiceDefinition> Versions, (double Weight, int[] PeakMonths, double Peak, double Deficiency, double Refusal) Profile)
+    {
+        private readonly Dictionary<int, List<string>> _checklists = [];
+
+        public List<string> ChecklistOf(ServiceInForce service)
+        {
+            if (!_checklists.TryGetValue(service.Version, out var items))
+            {
+                items = [.. service.ChecklistItemCodes.Order(StringComparer.Ordinal)];
+                _checklists[service.Version] = items;
+            }
+
+            return items;
+        }
+    }
 
     /// <param name="Speed">How long this office takes relative to the city's median (pilot districts are quicker).</param>
     private sealed record DistrictModel(District District, double Volume, double Speed, string Postcode);
@@ -535,6 +558,19 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
             var random = DemoRandom.For(Seed, "application", index);
             var district = Districts[random.Weighted(DistrictWeights)];
             return ApplicationReference.CounterKey(district.District.Code, ApplicationReference.BuddhistYearOf(OpenedAt(index, count).Day));
+        }
+
+        private readonly Dictionary<ServiceDefinition, ServiceInForce> _inForce = [];
+
+        public ServiceInForce InForce(ServiceDefinition definition, IServiceDirectory directory)
+        {
+            if (!_inForce.TryGetValue(definition, out var service))
+            {
+                service = directory.Version(definition.Code, definition.Version)!;
+                _inForce[definition] = service;
+            }
+
+            return service;
         }
 
         public StaffIds Staff(string district, string section)
