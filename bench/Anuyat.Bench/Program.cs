@@ -26,7 +26,7 @@ internal static class BenchProgram
             report.Generation[db] = instance.GenerationLine;
             report.StartupMs[db] = instance.StartupMs;
             report.IdleRssMb[db] = instance.RssMb();
-            var scenarios = new Scenarios(instance.Target, settings, Console.Out);
+            var scenarios = new Scenarios(instance.Target, settings, Console.Out) { ServerCpu = instance.Cpu };
             await scenarios.SubmitAsync(CancellationToken.None);
             using (var sampler = new RssSampler(instance))
             {
@@ -186,6 +186,13 @@ internal sealed class AppInstance : IAsyncDisposable
         log.WriteLine($"bench [{db}]: first page served {instance.StartupMs:F0} ms after start");
         await Task.Delay(2000);
         return instance;
+    }
+
+    /// <summary>The app process's processor time (user + system).</summary>
+    public TimeSpan Cpu()
+    {
+        _server!.Refresh();
+        return _server.TotalProcessorTime;
     }
 
     /// <summary>Resident set size of the app process, from /proc.</summary>

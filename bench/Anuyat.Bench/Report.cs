@@ -82,6 +82,7 @@ internal sealed class Report(Options options, BenchSettings settings)
             }
         }
 
+        md.AppendLine($"| baseline | – | raw Kestrel static page: processor time per request, client and server in one process | {Scenarios.StaticCpuMsPerRequest:F3} ms | (last user count) |");
         md.AppendLine($"| 5 pdf | – | receipt PDFs per second per core ÷ blank page with the same fonts | {Pdf.Documents:F1} ÷ {Pdf.Blank:F1} = {Pdf.Documents / Pdf.Blank:P0} | target ≥ 100 permits/s; the permit document is built on another branch, so this renders the submission receipt ({Pdf.Bytes / 1024} KB, Sarabun, HarfBuzz, QR) |");
         foreach (var db in StartupMs.Keys)
         {
@@ -90,6 +91,13 @@ internal sealed class Report(Options options, BenchSettings settings)
         }
 
         md.AppendLine();
+        var notes = Path.Combine(options.Root, "bench", "notes.md");
+        if (File.Exists(notes))
+        {
+            // The analysis (what limits each figure, what was fixed, before and after) is kept by hand in bench/notes.md.
+            md.Append(File.ReadAllText(notes));
+        }
+
         return md.ToString();
     }
 

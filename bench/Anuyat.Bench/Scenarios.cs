@@ -28,6 +28,9 @@ public sealed record BenchSettings(bool Quick)
 {
     public TimeSpan Run => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
 
+    /// <summary>Each load step is preceded by an unrecorded run of this length, so JIT and cold caches are not measured.</summary>
+    public TimeSpan Warmup => Quick ? TimeSpan.FromSeconds(0.2) : TimeSpan.FromSeconds(4);
+
     public int[] Users => Quick ? [2] : [16, 64];
 
     public int SubmitUsers => Quick ? 2 : 8;
@@ -45,6 +48,12 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
     private const int DocumentBytes = 200 * 1024;
 
     public List<Figure> Figures { get; } = [];
+
+    /// <summary>
+    /// The app process's processor time so far, when the benchmark started it (null in-process): processor time per
+    /// request does not depend on how many other programs share the machine, unlike requests per second.
+    /// </summary>
+    public Func<TimeSpan>? ServerCpu { get; init; }
 
     public List<(string Scenario, string Db, LoadResult Result, string What)> Loads { get; } = [];
 
@@ -140,8 +149,15 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
         var users = settings.SubmitUsers;
         using var client = Client(target.BaseAddress, users, target.CitizenToken);
         var unique = DateTime.UtcNow.Ticks;
+        await LoadGenerator.ClosedAsync(users, settings.Warmup, (_, seq, c) => SubmitOnceAsync(client, unique - 1_000_000 + seq, c), ct);
+        var cpu = ServerCpu?.Invoke();
         var closed = await LoadGenerator.ClosedAsync(users, settings.Run, (_, seq, c) => SubmitOnceAsync(client, unique + seq, c), ct);
         Record("1 submit", "closed ceiling: draft + answers + 3 × 200 KB + submit", closed);
+        if (cpu is { } before && closed.Completed > 0)
+        {
+            var perSubmission = (ServerCpu!() - before).TotalMilliseconds / closed.Completed;
+            Figures.Add(new("1 submit", target.Db, "app processor time per submission (6 requests)", $"{perSubmission:F1} ms", $"so one free core would take about {1000 / perSubmission:F0} submissions/s"));
+        }
         var open = await LoadGenerator.OpenAsync(Math.Max(0.5, closed.AchievedPerSecond * BenchSettings.OpenShare), users, settings.Run, (_, seq, c) => SubmitOnceAsync(client, unique + 1_000_000 + seq, c), ct);
         Record("1 submit", "open model at 70 % of the ceiling", open);
 
@@ -271,8 +287,16 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
 
     private async Task<LoadResult> PageLoadAsync(string scenario, string what, int users, HttpClient client, Func<long, string> path, CancellationToken ct)
     {
+        await LoadGenerator.ClosedAsync(users, settings.Warmup, async (_, seq, c) => await GetAsync(client, path(seq), c), ct);
+        var cpu = ServerCpu?.Invoke();
         var closed = await LoadGenerator.ClosedAsync(users, settings.Run, async (_, seq, c) => await GetAsync(client, path(seq), c), ct);
         Record(scenario, what + " closed ceiling", closed);
+        if (cpu is { } before && closed.Completed > 0)
+        {
+            var perRequest = (ServerCpu!() - before).TotalMilliseconds / closed.Completed;
+            Figures.Add(new(scenario, target.Db, $"{users} users: app processor time per request", $"{perRequest:F2} ms", $"so one free core would serve about {1000 / perRequest:F0} pages/s"));
+            log.WriteLine($"{scenario} [{target.Db}] app processor time per request: {perRequest:F2} ms");
+        }
         var open = await LoadGenerator.OpenAsync(Math.Max(1, closed.AchievedPerSecond * BenchSettings.OpenShare), users, settings.Run, async (_, seq, c) => await GetAsync(client, path(seq), c), ct);
         Record(scenario, what + " open model at 70 % of the ceiling", open);
         return closed;
@@ -283,6 +307,9 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
         using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
         return response.StatusCode == HttpStatusCode.OK ? null : $"{path} {(int)response.StatusCode}";
     }
+
+    /// <summary>Processor time per static request, client and server together (they share the benchmark's process).</summary>
+    public static double StaticCpuMsPerRequest { get; private set; }
 
     /// <summary>Raw Kestrel returning a fixed page of the same size: the ceiling of the machine and the HTTP stack.</summary>
     public static async Task<List<(int Users, LoadResult Result)>> StaticBaselineAsync(int bytes, BenchSettings settings, CancellationToken ct)
@@ -299,7 +326,11 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
         foreach (var users in settings.Users)
         {
             using var client = Client(address, users, null);
-            results.Add((users, await LoadGenerator.ClosedAsync(users, settings.Run, (_, _, c) => GetAsync(client, "/static", c), ct)));
+            await LoadGenerator.ClosedAsync(users, settings.Warmup, (_, _, c) => GetAsync(client, "/static", c), ct);
+            var cpu = Environment.CpuUsage.TotalTime;
+            var result = await LoadGenerator.ClosedAsync(users, settings.Run, (_, _, c) => GetAsync(client, "/static", c), ct);
+            StaticCpuMsPerRequest = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / Math.Max(1, result.Completed);
+            results.Add((users, result));
         }
 
         await app.StopAsync(ct);
