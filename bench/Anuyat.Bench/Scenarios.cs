@@ -8,8 +8,8 @@ using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Anuyat.Bench;
