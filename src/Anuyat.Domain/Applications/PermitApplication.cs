@@ -87,6 +87,12 @@ public sealed class PermitApplication
     /// <summary>Bumped on every change; two officers acting at once cannot silently overwrite each other.</summary>
     public int RowVersion { get; private set; }
 
+    /// <summary>
+    /// Made by <c>demo generate</c> for demos and benchmarks, never filed by a person. Synthetic files have no audit
+    /// entries (their timeline is read from their own dates) and must never be counted as real work.
+    /// </summary>
+    public bool IsSynthetic { get; private set; }
+
     public static PermitApplication Open(Guid id, ApplicationReference reference, string serviceCode, int serviceVersion, string sectionCode, Guid applicant, Guid filedBy, Channel channel, string answersJson, DateTime now) => new()
     {
         Id = id,
@@ -104,6 +110,13 @@ public sealed class PermitApplication
         UpdatedAt = now,
         RowVersion = 1,
     };
+
+    /// <summary>Marks a file made by the demo generator (see <see cref="IsSynthetic"/>); only ever set at creation.</summary>
+    public PermitApplication MarkSynthetic()
+    {
+        IsSynthetic = true;
+        return this;
+    }
 
     /// <summary>Answers may change while the applicant holds the file: as a draft, or while answering a deficiency record.</summary>
     public Result<PermitApplication> ReplaceAnswers(string answersJson, DateTime now)

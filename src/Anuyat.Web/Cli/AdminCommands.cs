@@ -56,7 +56,8 @@ public static class AdminCommands
                 "backup create" => await BackupCommands.CreateAsync(app, options.Required("--out")),
                 "backup restore" => await BackupCommands.RestoreAsync(app, options.Required("--from")),
                 "sandbox reset" => await SandboxResetAsync(app),
-                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, stats rebuild, stats verify, backup create, backup restore, sandbox reset."),
+                "demo generate" => await WithScopeAsync(app, s => DemoCommands.GenerateAsync(s, options, Console.Out, Console.Error)),
+                _ => Fail($"unknown command '{options.Verb}'. Commands: token create, db migrate, db harden, audit verify, audit checkpoint, catalog validate, demo generate, stats rebuild, stats verify, backup create, backup restore, sandbox reset."),
             };
         }
         catch (CommandLineException e)

@@ -228,7 +228,9 @@ public static class ApplicationsApi
     private static async Task<ApplicationResponse> ToResponseAsync(PermitApplication a, AnuyatDbContext db, IServiceDirectory services, ApplicationClock clock, CancellationToken ct)
     {
         var subject = a.Id.ToString("D");
-        var timeline = await db.AuditEvents.AsNoTracking()
+        var timeline = a.IsSynthetic
+            ? [.. Demo.SyntheticTimeline.For(a).Select(e => new TimelineEntry(e.At, e.Action, e.ActorRole, e.Summary.Th, e.Summary.En))]
+            : await db.AuditEvents.AsNoTracking()
             .Where(e => e.SubjectType == ApplicationEvents.SubjectType && e.SubjectId == subject)
             .OrderBy(e => e.Sequence)
             .Select(e => new TimelineEntry(e.OccurredAt, e.Action, e.ActorRole, e.SummaryTh, e.SummaryEn))

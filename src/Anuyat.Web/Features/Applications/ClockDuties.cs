@@ -20,7 +20,7 @@ public sealed class ClockDuties(AnuyatDbContext db, ApplicationEvents events, Ti
     {
         var lapsed = 0;
         var overdueDeficiencies = await db.Applications
-            .Where(a => a.Status == ApplicationStatus.Deficient && a.Deficiency!.DueDate < today)
+            .Where(a => a.Status == ApplicationStatus.Deficient && a.Deficiency!.DueDate < today && !a.IsSynthetic)
             .Select(a => a.Id).ToListAsync(cancellationToken);
         foreach (var id in overdueDeficiencies)
         {
@@ -41,7 +41,7 @@ public sealed class ClockDuties(AnuyatDbContext db, ApplicationEvents events, Ti
 
         var sent = 0;
         var late = await db.Applications.AsNoTracking()
-            .Where(a => (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.InReview || a.Status == ApplicationStatus.Inspection) && a.LegalDeadline < today)
+            .Where(a => (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.InReview || a.Status == ApplicationStatus.Inspection) && a.LegalDeadline < today && !a.IsSynthetic)
             .Select(a => new { a.Id, a.LegalDeadline })
             .ToListAsync(cancellationToken);
         foreach (var file in late)

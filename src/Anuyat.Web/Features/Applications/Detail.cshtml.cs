@@ -98,6 +98,13 @@ public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory,
         };
         CanWithdraw = application.Status.CanWithdraw() && application.ApplicantAccountId == me.AccountId;
         var subject = application.Id.ToString("D");
+        if (application.IsSynthetic)
+        {
+            // Generated files have no audit entries; their timeline comes from their own dates.
+            Timeline = [.. Demo.SyntheticTimeline.For(application).Select(e => (e.At, T(e.Summary)))];
+            return true;
+        }
+
         Timeline = [.. (await db.AuditEvents.AsNoTracking().Where(e => e.SubjectType == ApplicationEvents.SubjectType && e.SubjectId == subject).OrderBy(e => e.Sequence)
             .Select(e => new { e.OccurredAt, e.SummaryTh, e.SummaryEn }).ToListAsync(cancellationToken)).Select(e => (e.OccurredAt, T(e.SummaryTh, e.SummaryEn)))];
         return true;

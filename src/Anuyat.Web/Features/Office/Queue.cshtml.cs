@@ -13,7 +13,7 @@ namespace Anuyat.Web.Features.Office;
 /// The office's work queue: every file of this district and section that the applicant has sent, soonest legal
 /// deadline first, with a tab per stage and its count, and claim / release. Nobody sees another office's files.
 /// </summary>
-public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, TimeProvider clock) : PageModel
+public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, Catalog.CatalogStore catalog, TimeProvider clock) : PageModel
 {
     public sealed record TabLink(string Key, string Label, int Count, string Url, bool Current);
 
@@ -144,7 +144,10 @@ public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, 
         var query = Tab == "overdue" ? Overdue(office, today) : office.Where(a => statuses.Contains(a.Status));
 
         // Soonest deadline first; files without one (closed) last, newest first.
-        var files = await query.OrderBy(a => a.LegalDeadline == null).ThenBy(a => a.LegalDeadline).ThenByDescending(a => a.UpdatedAt).Take(500).ToListAsync(cancellationToken);
+        // Only the columns the list shows: the answers and the rest of the file stay in the database (bench: issue 11).
+        var files = await query.OrderBy(a => a.LegalDeadline == null).ThenBy(a => a.LegalDeadline).ThenByDescending(a => a.UpdatedAt).Take(500)
+            .Select(a => new { a.Id, a.Reference, a.ServiceCode, a.ServiceVersion, a.Status, a.LegalDeadline, a.AssignedTo, a.RowVersion })
+            .ToListAsync(cancellationToken);
         var assigneeIds = files.Where(f => f.AssignedTo is not null).Select(f => f.AssignedTo!.Value).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Rows = [.. files.Select(a =>
@@ -162,13 +165,13 @@ public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, 
                 a.RowVersion);
         })];
 
-        var serviceCodes = await db.Applications.AsNoTracking().Where(a => a.DistrictCode == me.DistrictCode && a.SectionCode == me.SectionCode)
-            .Select(a => new { a.ServiceCode, a.ServiceVersion }).Distinct().ToListAsync(cancellationToken);
-        Services = [.. serviceCodes.GroupBy(s => s.ServiceCode).Select(g =>
-        {
-            var service = directory.Version(g.Key, g.Max(s => s.ServiceVersion));
-            return new ServiceOption(g.Key, service is null ? g.Key : T(service.NameTh, service.NameEn));
-        }).OrderBy(s => s.Name, StringComparer.Ordinal)];
+        // The section's services come from the catalog, not from a DISTINCT over every file the office ever had
+        // (that scan grew with the office's history and was the queue's slowest query at 100,000 files; issue 11).
+        Services = [.. catalog.Catalog.Codes
+            .Select(code => catalog.Catalog.Versions(code)[^1])
+            .Where(d => d.Section == me.SectionCode)
+            .Select(d => new ServiceOption(d.Code, T(d.Name.Th, d.Name.En)))
+            .OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>Files the office still holds past their legal deadline (not those waiting on the applicant).</summary>
