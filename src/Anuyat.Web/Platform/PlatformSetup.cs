@@ -67,6 +67,7 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // API callers get problem details; people get a friendly page with a trace id. Never exception text.
         app.UseWhen(ErrorResponses.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleApiExceptionAsync }));
         app.UseWhen(http => !ErrorResponses.IsApi(http), pages =>
