@@ -8,6 +8,7 @@ using Anuyat.Web.Features.Catalog;
 using Anuyat.Web.Features.Documents;
 using Anuyat.Web.Features.Notifications;
 using Anuyat.Web.Features.Organisation;
+using Anuyat.Web.Features.Privacy;
 using Anuyat.Web.Platform;
 
 try
@@ -23,6 +24,10 @@ try
     builder.AddCatalog();
     builder.AddAudit();
     builder.AddNotifications();
+    builder.AddPrivacy();
+
+    // Last, so it wraps every log provider configured above: national IDs, e-mails and phones are masked.
+    builder.Services.AddPersonalDataRedaction();
 
     var app = builder.Build();
 
@@ -38,6 +43,7 @@ try
     app.MapDocuments();
     app.MapCatalog();
     app.MapNotifications();
+    app.MapPrivacy();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

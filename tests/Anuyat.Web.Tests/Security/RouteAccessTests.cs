@@ -74,6 +74,11 @@ public sealed class RouteAccessTests
         ["GET /office"] = Access.Staff,
         ["GET /office/queue"] = Access.Staff,
         ["GET /office/applications/{id:guid}/{handler?}"] = Access.Staff,
+        ["GET /account/sign-in/oidc"] = Access.Public,
+        ["GET /account/sign-in/oidc/callback"] = Access.Public,
+        ["GET /account/profile"] = Access.SignedIn,
+        ["GET /account/my-data"] = Access.SignedIn,
+        ["GET /privacy"] = Access.Public,
     };
 
     [Fact]

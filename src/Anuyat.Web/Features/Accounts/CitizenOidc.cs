@@ -110,6 +110,8 @@ public static class CitizenOidc
 
             o.Events.OnRemoteFailure = ctx =>
             {
+                ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Anuyat.Accounts.Oidc")
+                    .LogWarning(ctx.Failure, "OIDC sign-in failed at the provider or on return");
                 // The provider said no, or the person cancelled: back to the sign-in page with a plain message.
                 ctx.HandleResponse();
                 ctx.Response.Redirect("/account/sign-in?failed=oidc");
@@ -120,14 +122,15 @@ public static class CitizenOidc
 
     public static void MapCitizenOidc(this WebApplication app)
     {
-        app.MapGet("/account/sign-in/oidc", (string? returnUrl, OidcSettings settings) =>
+        app.MapGet("/account/sign-in/oidc", (string? returnUrl, OidcSettings settings, SignInManager<Account> signIn) =>
             {
                 if (!settings.Enabled)
                 {
                     return Results.NotFound();
                 }
 
-                var properties = new AuthenticationProperties { RedirectUri = CallbackPath + "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(returnUrl)) };
+                // Identity's helper records the provider name, which GetExternalLoginInfoAsync needs on the way back.
+                var properties = signIn.ConfigureExternalAuthenticationProperties(OidcSettings.Scheme, CallbackPath + "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(returnUrl)));
                 return Results.Challenge(properties, [OidcSettings.Scheme]);
             })
             .AllowAnonymous()
@@ -148,6 +151,7 @@ public static class CitizenOidc
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
         {
+            logger.LogWarning("OIDC callback without an external sign-in");
             return Results.Redirect("/account/sign-in?failed=oidc");
         }
 
