@@ -62,6 +62,14 @@ public static class PlatformSetup
         });
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // A year, every host (localhost too: HSTS is only ever sent on HTTPS responses, and only outside Development).
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+            o.ExcludedHosts.Clear();
+        });
         return builder;
     }
 
