@@ -16,9 +16,11 @@ public sealed class ErrorModel : PageModel
 
     public bool IsNotFound => Status == 404;
 
-    public void OnGet(int? code) => Set(code);
+    public void OnGet([FromQuery] int? code) => Set(code);
 
-    public void OnPost(int? code) => Set(code);
+    // From the query only: a re-executed POST still carries its form, and a form field named "Code" (the
+    // authenticator's) once turned a 400 into a 500.
+    public void OnPost([FromQuery] int? code) => Set(code);
 
     private void Set(int? code)
     {
