@@ -59,12 +59,28 @@ public static class ImageSanitiser
         var (w, h) = (result.Width, result.Height);
         switch (origin)
         {
-            case SKEncodedOrigin.TopRight: canvas.Translate(w, 0); canvas.Scale(-1, 1); break;
-            case SKEncodedOrigin.BottomRight: canvas.Translate(w, h); canvas.RotateDegrees(180); break;
-            case SKEncodedOrigin.BottomLeft: canvas.Translate(0, h); canvas.Scale(1, -1); break;
-            case SKEncodedOrigin.RightTop: canvas.Translate(w, 0); canvas.RotateDegrees(90); break;
-            case SKEncodedOrigin.LeftBottom: canvas.Translate(0, h); canvas.RotateDegrees(270); break;
-            default: break;
+            case SKEncodedOrigin.TopRight:
+                canvas.Translate(w, 0);
+                canvas.Scale(-1, 1);
+                break;
+            case SKEncodedOrigin.BottomRight:
+                canvas.Translate(w, h);
+                canvas.RotateDegrees(180);
+                break;
+            case SKEncodedOrigin.BottomLeft:
+                canvas.Translate(0, h);
+                canvas.Scale(1, -1);
+                break;
+            case SKEncodedOrigin.RightTop:
+                canvas.Translate(w, 0);
+                canvas.RotateDegrees(90);
+                break;
+            case SKEncodedOrigin.LeftBottom:
+                canvas.Translate(0, h);
+                canvas.RotateDegrees(270);
+                break;
+            default:
+                break;
         }
 
         using var image = SKImage.FromBitmap(source);

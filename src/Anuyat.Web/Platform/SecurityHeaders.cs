@@ -30,7 +30,13 @@ public static class SecurityHeaders
         {
             var headers = http.Response.Headers;
             var scalar = http.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase);
-            headers.ContentSecurityPolicy = scalar ? ScalarContentSecurityPolicy : ContentSecurityPolicy;
+
+            // An endpoint's own, stricter policy wins (served documents set "sandbox").
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers.ContentSecurityPolicy = scalar ? ScalarContentSecurityPolicy : ContentSecurityPolicy;
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "SAMEORIGIN";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -1,7 +1,7 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using Anuyat.Infrastructure.Accounts;
 using Anuyat.Web.Tests.Infrastructure;
-using AngleSharp.Html.Dom;
 
 namespace Anuyat.Web.Tests.Security;
 
