@@ -12,6 +12,7 @@ using Anuyat.Web.Features.Notifications;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Features.Payments;
 using Anuyat.Web.Features.Stats;
+using Anuyat.Web.Features.Privacy;
 using Anuyat.Web.Platform;
 
 try
@@ -31,6 +32,10 @@ try
     builder.AddPayments();
     builder.AddStats();
     builder.AddAdmin();
+    builder.AddPrivacy();
+
+    // Last, so it wraps every log provider configured above: national IDs, e-mails and phones are masked.
+    builder.Services.AddPersonalDataRedaction();
 
     var app = builder.Build();
 
@@ -49,6 +54,7 @@ try
     app.MapPayments();
     app.MapStats();
     app.MapAdmin();
+    app.MapPrivacy();
     app.MapPlatformEndpoints();
 
     await app.RunAsync();

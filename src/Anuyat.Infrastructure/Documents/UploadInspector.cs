@@ -111,6 +111,18 @@ public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogg
             }
         }
 
+        if (checkedKind.Value is DocumentKind.Jpeg or DocumentKind.Png)
+        {
+            // What is stored is the re-encoded picture, never the upload's own bytes (metadata stripped).
+            var clean = ImageSanitiser.Reencode(bytes, checkedKind.Value);
+            if (clean is null)
+            {
+                return Refuse(Refusal(UploadRefusalReason.WrongType, "image does not decode", max));
+            }
+
+            return new InspectedUpload(checkedKind.Value, clean);
+        }
+
         return new InspectedUpload(checkedKind.Value, bytes);
     }
 

@@ -64,11 +64,20 @@ public static class PlatformSetup
         });
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // A year, every host (localhost too: HSTS is only ever sent on HTTPS responses, and only outside Development).
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+            o.ExcludedHosts.Clear();
+        });
         return builder;
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // API callers get problem details; people get a friendly page with a trace id. Never exception text.
         app.UseWhen(ErrorResponses.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleApiExceptionAsync }));
         app.UseWhen(http => !ErrorResponses.IsApi(http), pages =>

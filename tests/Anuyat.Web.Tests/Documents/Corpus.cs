@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using SkiaSharp;
 
 namespace Anuyat.Web.Tests.Documents;
 
@@ -49,41 +50,94 @@ public static class Corpus
         return obj.ToArray();
     }
 
-    public static byte[] Jpeg(string? comment = null)
+    /// <summary>A real, decodable JPEG (16 × 8 pixels); optionally with a comment segment and an EXIF block holding a GPS position.</summary>
+    public static byte[] Jpeg(string? comment = null, bool withGps = false)
     {
-        var bytes = new List<byte> { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10 };
-        bytes.AddRange("JFIF\0"u8.ToArray());
-        bytes.AddRange(new byte[] { 1, 1, 0, 0, 1, 0, 1, 0, 0 });
+        var image = Picture(SKEncodedImageFormat.Jpeg);
+        var extra = new List<byte>();
+        if (withGps)
+        {
+            extra.AddRange(ExifWithGps());
+        }
+
         if (comment is not null)
         {
             var text = Encoding.ASCII.GetBytes(comment);
-            bytes.AddRange(new byte[] { 0xFF, 0xFE, (byte)((text.Length + 2) >> 8), (byte)(text.Length + 2) });
-            bytes.AddRange(text);
+            extra.AddRange(new byte[] { 0xFF, 0xFE, (byte)((text.Length + 2) >> 8), (byte)(text.Length + 2) });
+            extra.AddRange(text);
         }
 
-        bytes.AddRange(Enumerable.Range(0, 200).Select(i => (byte)(i * 7)));
-        bytes.AddRange(new byte[] { 0xFF, 0xD9 });
-        return bytes.ToArray();
+        return [.. image[..2], .. extra, .. image[2..]];
     }
 
+    /// <summary>A real, decodable PNG (16 × 8 pixels); optionally with a tEXt chunk after the header.</summary>
     public static byte[] Png(string? text = null)
     {
-        var bytes = new List<byte> { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
-        bytes.AddRange("IHDR"u8.ToArray());
-        bytes.AddRange(new byte[] { 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89 });
-        if (text is not null)
+        var image = Picture(SKEncodedImageFormat.Png);
+        if (text is null)
         {
-            var chunk = Encoding.ASCII.GetBytes("comment\0" + text);
-            bytes.AddRange(new byte[] { 0, 0, 0, (byte)chunk.Length });
-            bytes.AddRange("tEXt"u8.ToArray());
-            bytes.AddRange(chunk);
-            bytes.AddRange(new byte[] { 0, 0, 0, 0 });
+            return image;
         }
 
-        bytes.AddRange(new byte[] { 0, 0, 0, 0 });
-        bytes.AddRange("IEND"u8.ToArray());
-        bytes.AddRange(new byte[] { 0xAE, 0x42, 0x60, 0x82 });
-        return bytes.ToArray();
+        var data = Encoding.ASCII.GetBytes("comment\0" + text);
+        var type = "tEXt"u8.ToArray();
+        var length = new[] { (byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length };
+        var crc = Crc32([.. type, .. data]);
+        byte[] chunk = [.. length, .. type, .. data, (byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc];
+        const int afterHeader = 8 + 25;
+        return [.. image[..afterHeader], .. chunk, .. image[afterHeader..]];
+    }
+
+    /// <summary>The latitude written into <see cref="ExifWithGps"/>: 13° 45′ N (Bangkok), as its TIFF rational bytes.</summary>
+    public static readonly byte[] GpsLatitudeBytes = [13, 0, 0, 0, 1, 0, 0, 0, 45, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0];
+
+    /// <summary>An APP1 EXIF segment: IFD0 with a GPS pointer, and a GPS IFD with latitude ref "N" and 13° 45′ 0″.</summary>
+    private static byte[] ExifWithGps()
+    {
+        var tiff = new List<byte>();
+        tiff.AddRange("II*\0"u8.ToArray());
+        tiff.AddRange(new byte[] { 8, 0, 0, 0 });                       // IFD0 at 8
+        tiff.AddRange(new byte[] { 1, 0 });                             // one entry
+        tiff.AddRange(new byte[] { 0x25, 0x88, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0 }); // GPSInfo (LONG) → 26
+        tiff.AddRange(new byte[] { 0, 0, 0, 0 });                       // no next IFD
+        tiff.AddRange(new byte[] { 2, 0 });                             // GPS IFD at 26: two entries
+        tiff.AddRange(new byte[] { 1, 0, 2, 0, 2, 0, 0, 0, (byte)'N', 0, 0, 0 });   // GPSLatitudeRef "N"
+        tiff.AddRange(new byte[] { 2, 0, 5, 0, 3, 0, 0, 0, 56, 0, 0, 0 });          // GPSLatitude, 3 RATIONAL at 56
+        tiff.AddRange(new byte[] { 0, 0, 0, 0 });
+        tiff.AddRange(GpsLatitudeBytes);
+        byte[] payload = [.. "Exif\0\0"u8.ToArray(), .. tiff];
+        var size = payload.Length + 2;
+        return [0xFF, 0xE1, (byte)(size >> 8), (byte)size, .. payload];
+    }
+
+    private static byte[] Picture(SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(16, 8);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(0x1d, 0x70, 0xb8));
+            using var paint = new SKPaint { Color = SKColors.Orange };
+            canvas.DrawRect(0, 0, 8, 8, paint);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(format, 90);
+        return data.ToArray();
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
     /// <summary>A Windows executable's first bytes.</summary>

@@ -109,9 +109,51 @@ public sealed class UploadInspectorTests
         var result = await Inspector().InspectAsync(new MemoryStream(bytes));
 
         Assert.True(result.IsSuccess, result.Error?.Code);
-        Assert.Equal((kind, contentType, (long)bytes.Length), (result.Value.Kind, result.Value.ContentType, result.Value.Bytes));
-        Assert.Equal(bytes, result.Value.Content.ToArray());
+        Assert.Equal((kind, contentType), (result.Value.Kind, result.Value.ContentType));
+        if (kind == DocumentKind.Pdf)
+        {
+            Assert.Equal(bytes, result.Value.Content.ToArray());
+        }
+        else
+        {
+            // Images are stored re-encoded: the picture stays, the comment does not.
+            using var decoded = SkiaSharp.SKBitmap.Decode(result.Value.Content.ToArray());
+            Assert.Equal((16, 8), (decoded.Width, decoded.Height));
+            Assert.DoesNotContain("scanned plan", System.Text.Encoding.ASCII.GetString(result.Value.Content.Span), StringComparison.Ordinal);
+            Assert.DoesNotContain("title deed", System.Text.Encoding.ASCII.GetString(result.Value.Content.Span), StringComparison.Ordinal);
+        }
     }
+
+    [Fact]
+    public async Task InspectAsync_JpegWithExifGps_StoredWithoutIt()
+    {
+        var bytes = Corpus.Jpeg(withGps: true);
+        Assert.True(Contains(bytes, Corpus.GpsLatitudeBytes), "the sample must carry the GPS latitude");
+        Assert.True(Contains(bytes, "Exif\0\0"u8.ToArray()));
+
+        var result = await Inspector().InspectAsync(new MemoryStream(bytes));
+
+        Assert.True(result.IsSuccess, result.Error?.Code);
+        var stored = result.Value.Content.ToArray();
+        Assert.False(Contains(stored, "Exif\0\0"u8.ToArray()), "EXIF block survived");
+        Assert.False(Contains(stored, Corpus.GpsLatitudeBytes), "GPS latitude survived");
+        using var decoded = SkiaSharp.SKBitmap.Decode(stored);
+        Assert.Equal((16, 8), (decoded.Width, decoded.Height));
+        var orange = decoded.GetPixel(2, 2);
+        Assert.True(orange.Red > 200 && orange.Blue < 100, $"picture changed: {orange}");
+    }
+
+    [Fact]
+    public async Task InspectAsync_JpegThatDoesNotDecode_Refused()
+    {
+        byte[] bytes = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF\0"u8.ToArray(), .. Enumerable.Range(0, 200).Select(i => (byte)(i * 7)), 0xFF, 0xD9];
+
+        var result = await Inspector().InspectAsync(new MemoryStream(bytes));
+
+        Assert.Equal("upload-wrong-type", result.Error?.Code);
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     [Fact]
     public async Task InspectAsync_ExactlyAtTheLimit_Accepted()

@@ -49,7 +49,7 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
     /// <summary>Set when the app listens on a real Kestrel port (browser tests).</summary>
     public Uri? ServerAddress { get; private set; }
 
-    public static async Task<AnuyatApp> StartAsync(Db db, string environment = "Testing", IDictionary<string, string?>? settings = null, bool kestrel = false, TimeProvider? clock = null)
+    public static async Task<AnuyatApp> StartAsync(Db db, string environment = "Testing", IDictionary<string, string?>? settings = null, bool kestrel = false, int port = 0, TimeProvider? clock = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "anuyat-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
@@ -71,7 +71,7 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
         var app = new AnuyatApp(db, environment, dataDirectory, connectionString, settings) { _clock = clock };
         if (kestrel)
         {
-            app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
             app.StartServer();
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
             app.ServerAddress = new Uri(addresses.Addresses.First());
@@ -82,6 +82,14 @@ public sealed class AnuyatApp : WebApplicationFactory<Program>
         }
 
         return app;
+    }
+
+    /// <summary>A free loopback port, for a test whose settings must name the app's own address before it starts (OIDC authority).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they point. HTTPS by default: cookies are Secure outside Development.</summary>

@@ -106,6 +106,11 @@ public sealed class RouteAccessTests
         ["GET /admin/sandbox/{handler?}"] = Access.Staff,
         ["GET /invitation"] = Access.Public,
         ["GET /sandbox/tour"] = Access.SignedIn,
+        ["GET /account/sign-in/oidc"] = Access.Public,
+        ["GET /account/sign-in/oidc/callback"] = Access.Public,
+        ["GET /account/profile"] = Access.SignedIn,
+        ["GET /account/my-data"] = Access.SignedIn,
+        ["GET /privacy"] = Access.Public,
     };
 
     [Fact]

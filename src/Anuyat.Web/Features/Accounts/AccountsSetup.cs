@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Anuyat.Domain.Accounts;
 using Anuyat.Infrastructure.Accounts;
 using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Features.DevIdp;
 using Anuyat.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -33,6 +34,12 @@ public static class AccountsSetup
     {
         public const string SignIn = "sign-in";
         public const string TokenCreation = "token-creation";
+
+        /// <summary>Submitting and resubmitting applications, per account (ASVS V2.4: anti-automation).</summary>
+        public const string Submission = "submission";
+
+        /// <summary>Uploading files, per account: each upload costs a scan and storage.</summary>
+        public const string Uploads = "uploads";
     }
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
@@ -99,7 +106,7 @@ public static class AccountsSetup
             };
         });
 
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 // AddIdentity set its cookie as the default for each action; the smart scheme picks cookie or bearer per request.
                 o.DefaultScheme = SmartScheme;
@@ -114,6 +121,11 @@ public static class AccountsSetup
                     ? BearerTokenHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        builder.AddCitizenOidc(authentication);
+        if (DevIdpSetup.IsEnabled(builder.Environment))
+        {
+            services.AddDevIdp();
+        }
 
         var requireSecondFactor = !builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Accounts:RequireSecondFactorInDevelopment", false);
         services.AddSingleton(new StaffSecondFactor(requireSecondFactor));
@@ -136,6 +148,8 @@ public static class AccountsSetup
             o.AddPolicy(RateLimits.TokenCreation, http => RateLimitPartition.GetFixedWindowLimiter(
                 CurrentUser.From(http.User)?.AccountId.ToString() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(RateLimits.Submission, http => PerAccount(http, builder.Configuration.GetValue("RateLimits:SubmissionsPerMinute", 10)));
+            o.AddPolicy(RateLimits.Uploads, http => PerAccount(http, builder.Configuration.GetValue("RateLimits:UploadsPerMinute", 60)));
         });
         return builder;
     }
@@ -143,6 +157,12 @@ public static class AccountsSetup
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.MapCitizenOidc();
+        if (DevIdpSetup.IsEnabled(app.Environment))
+        {
+            app.MapDevIdp();
+        }
+
         app.MapGet("/api/v1/me", (HttpContext http) =>
             {
                 var user = CurrentUser.From(http.User)!;
@@ -153,6 +173,10 @@ public static class AccountsSetup
             .WithSummary("Who the bearer token or cookie belongs to: account id, role and office scope.");
         return app;
     }
+
+    private static RateLimitPartition<string> PerAccount(HttpContext http, int perMinute) => RateLimitPartition.GetFixedWindowLimiter(
+        CurrentUser.From(http.User)?.AccountId.ToString() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -26,10 +26,12 @@ public static class SubmissionApi
         api.MapPost("/{id:guid}/documents", AttachAsync)
             .WithMetadata(new RequestSizeLimitAttribute(maxUploadBytes + (64 * 1024)))
             .DisableAntiforgery()
+            .RequireRateLimiting(AccountsSetup.RateLimits.Uploads)
             .WithIdempotency()
             .WithName("AttachDocument")
             .WithSummary("Multipart `file` + `item` (a checklist item code): a PDF, JPEG or PNG, checked by content. → 201 { id, item, sha256, bytes }");
         api.MapPost("/{id:guid}/submit", SubmitAsync)
+            .RequireRateLimiting(AccountsSetup.RateLimits.Submission)
             .WithIdempotency()
             .WithName("SubmitApplication")
             .WithSummary("Sends the application: every answer and required document is checked first (field errors otherwise). After a deficiency record the same call re-sends it.");

@@ -84,6 +84,7 @@ public static class DocumentsSetup
         api.MapPost("/", UploadAsync)
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + (64 * 1024)))
             .DisableAntiforgery()
+            .RequireRateLimiting(AccountsSetup.RateLimits.Uploads)
             .WithIdempotency()
             .WithName("UploadDocument")
             .WithSummary("Multipart `file`: a PDF, JPEG or PNG within the size limit. Checked by content; refused files are not stored. → 201 { id, sha256, bytes, contentType, name }");
