@@ -65,6 +65,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("DecisionReasons")
                         .HasColumnType("text");
 
+                    b.Property<string>("DelayReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("DelayReasonAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DistrictCode")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -121,6 +128,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedItems")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -380,6 +391,33 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.ToTable("application_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "CreatedAt");
+
+                    b.ToTable("case_notes", (string)null);
+                });
+
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
                 {
                     b.Property<Guid>("ApplicationId")
@@ -394,6 +432,33 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.HasKey("ApplicationId", "DueOn");
 
                     b.ToTable("delay_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.InspectionPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TakenBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UploadedFileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("UploadedFileId");
+
+                    b.ToTable("inspection_photos", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditCheckpoint", b =>
@@ -946,6 +1011,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                             b1.Property<DateTime?>("AnsweredAt")
                                 .HasColumnType("timestamp with time zone");
 
+                            b1.Property<string>("AnswersAtIssue")
+                                .IsRequired()
+                                .HasColumnType("text");
+
                             b1.Property<DateOnly>("DueDate")
                                 .HasColumnType("date");
 
@@ -972,9 +1041,62 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasForeignKey("PermitApplicationId");
                         });
 
+                    b.OwnsOne("Anuyat.Domain.Applications.InspectionAppointment", "Inspection", b1 =>
+                        {
+                            b1.Property<Guid>("PermitApplicationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Notes")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<DateTime?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("RecordedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("RescheduleReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<bool>("RescheduleUsed")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTime?>("RescheduledAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime>("ScheduledAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("ScheduledBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Slot")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.HasKey("PermitApplicationId");
+
+                            b1.ToTable("applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PermitApplicationId");
+                        });
+
                     b.Navigation("Deficiency");
 
                     b.Navigation("Extensions");
+
+                    b.Navigation("Inspection");
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Office", b =>
@@ -1027,12 +1149,36 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.CaseNote", b =>
+                {
+                    b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.InspectionPhoto", b =>
+                {
+                    b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Anuyat.Infrastructure.Documents.UploadedFile", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

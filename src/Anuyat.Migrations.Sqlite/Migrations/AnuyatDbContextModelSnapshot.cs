@@ -60,6 +60,13 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<string>("DecisionReasons")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelayReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DelayReasonAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DistrictCode")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -115,6 +122,10 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedItems")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -375,6 +386,33 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.ToTable("application_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "CreatedAt");
+
+                    b.ToTable("case_notes", (string)null);
+                });
+
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
                 {
                     b.Property<Guid>("ApplicationId")
@@ -389,6 +427,33 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.HasKey("ApplicationId", "DueOn");
 
                     b.ToTable("delay_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.InspectionPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AttachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TakenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedFileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("UploadedFileId");
+
+                    b.ToTable("inspection_photos", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditCheckpoint", b =>
@@ -935,6 +1000,10 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                             b1.Property<DateTime?>("AnsweredAt")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("AnswersAtIssue")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
                             b1.Property<DateOnly>("DueDate")
                                 .HasColumnType("TEXT");
 
@@ -961,9 +1030,62 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                                 .HasForeignKey("PermitApplicationId");
                         });
 
+                    b.OwnsOne("Anuyat.Domain.Applications.InspectionAppointment", "Inspection", b1 =>
+                        {
+                            b1.Property<Guid>("PermitApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Notes")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RecordedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("RecordedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RescheduleReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("RescheduleUsed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("RescheduledAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("ScheduledAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ScheduledBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Slot")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PermitApplicationId");
+
+                            b1.ToTable("applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PermitApplicationId");
+                        });
+
                     b.Navigation("Deficiency");
 
                     b.Navigation("Extensions");
+
+                    b.Navigation("Inspection");
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Office", b =>
@@ -1016,12 +1138,36 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.CaseNote", b =>
+                {
+                    b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anuyat.Infrastructure.Applications.InspectionPhoto", b =>
+                {
+                    b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Anuyat.Infrastructure.Documents.UploadedFile", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

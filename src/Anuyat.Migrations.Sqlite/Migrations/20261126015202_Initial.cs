@@ -289,6 +289,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     Deficiency_DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Deficiency_IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Deficiency_IssuedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Deficiency_AnswersAtIssue = table.Column<string>(type: "TEXT", nullable: true),
                     Deficiency_AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RecommendedBy = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -299,6 +300,20 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     Decision = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     DecisionReasons = table.Column<string>(type: "TEXT", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Inspection_Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Inspection_Slot = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Inspection_ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Inspection_ScheduledBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Inspection_RescheduleUsed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Inspection_RescheduleReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Inspection_RescheduledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Inspection_Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Inspection_Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Inspection_RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Inspection_RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VerifiedItems = table.Column<string>(type: "TEXT", nullable: false),
+                    DelayReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DelayReasonAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
                     LegalDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
@@ -477,6 +492,27 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_notes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_notes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_notes_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "delay_notices",
                 columns: table => new
                 {
@@ -517,6 +553,33 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_application_documents_uploaded_files_UploadedFileId",
+                        column: x => x.UploadedFileId,
+                        principalTable: "uploaded_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inspection_photos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TakenBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AttachedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inspection_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inspection_photos_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_inspection_photos_uploaded_files_UploadedFileId",
                         column: x => x.UploadedFileId,
                         principalTable: "uploaded_files",
                         principalColumn: "Id",
@@ -634,6 +697,11 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: new[] { "subject_type", "subject_id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_notes_ApplicationId_CreatedAt",
+                table: "case_notes",
+                columns: new[] { "ApplicationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_idempotency_records_ExpiresAt",
                 table: "idempotency_records",
                 column: "ExpiresAt");
@@ -642,6 +710,16 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 name: "IX_inbox_messages_RecipientAccountId_CreatedAt",
                 table: "inbox_messages",
                 columns: new[] { "RecipientAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_photos_ApplicationId",
+                table: "inspection_photos",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_photos_UploadedFileId",
+                table: "inspection_photos",
+                column: "UploadedFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_offices_SectionCode",
@@ -703,6 +781,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 name: "audit_events");
 
             migrationBuilder.DropTable(
+                name: "case_notes");
+
+            migrationBuilder.DropTable(
                 name: "counters");
 
             migrationBuilder.DropTable(
@@ -715,19 +796,22 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "inspection_photos");
+
+            migrationBuilder.DropTable(
                 name: "offices");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "uploaded_files");
-
-            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "applications");
+
+            migrationBuilder.DropTable(
+                name: "uploaded_files");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -290,6 +290,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Deficiency_DueDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Deficiency_IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Deficiency_IssuedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Deficiency_AnswersAtIssue = table.Column<string>(type: "text", nullable: true),
                     Deficiency_AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     RecommendedBy = table.Column<Guid>(type: "uuid", nullable: true),
@@ -300,6 +301,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Decision = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     DecisionReasons = table.Column<string>(type: "text", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Inspection_Date = table.Column<DateOnly>(type: "date", nullable: true),
+                    Inspection_Slot = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Inspection_ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Inspection_ScheduledBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Inspection_RescheduleUsed = table.Column<bool>(type: "boolean", nullable: true),
+                    Inspection_RescheduleReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Inspection_RescheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Inspection_Outcome = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Inspection_Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Inspection_RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Inspection_RecordedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    VerifiedItems = table.Column<string>(type: "text", nullable: false),
+                    DelayReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DelayReasonAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
                     LegalDeadline = table.Column<DateOnly>(type: "date", nullable: true),
                     RowVersion = table.Column<int>(type: "integer", nullable: false)
@@ -478,6 +493,27 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_notes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_notes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_notes_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "delay_notices",
                 columns: table => new
                 {
@@ -518,6 +554,33 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_application_documents_uploaded_files_UploadedFileId",
+                        column: x => x.UploadedFileId,
+                        principalTable: "uploaded_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inspection_photos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TakenBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    AttachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inspection_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inspection_photos_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_inspection_photos_uploaded_files_UploadedFileId",
                         column: x => x.UploadedFileId,
                         principalTable: "uploaded_files",
                         principalColumn: "Id",
@@ -635,6 +698,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: new[] { "subject_type", "subject_id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_notes_ApplicationId_CreatedAt",
+                table: "case_notes",
+                columns: new[] { "ApplicationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_idempotency_records_ExpiresAt",
                 table: "idempotency_records",
                 column: "ExpiresAt");
@@ -643,6 +711,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "IX_inbox_messages_RecipientAccountId_CreatedAt",
                 table: "inbox_messages",
                 columns: new[] { "RecipientAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_photos_ApplicationId",
+                table: "inspection_photos",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_photos_UploadedFileId",
+                table: "inspection_photos",
+                column: "UploadedFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_offices_SectionCode",
@@ -704,6 +782,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "audit_events");
 
             migrationBuilder.DropTable(
+                name: "case_notes");
+
+            migrationBuilder.DropTable(
                 name: "counters");
 
             migrationBuilder.DropTable(
@@ -716,19 +797,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "inspection_photos");
+
+            migrationBuilder.DropTable(
                 name: "offices");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "uploaded_files");
-
-            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "applications");
+
+            migrationBuilder.DropTable(
+                name: "uploaded_files");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
