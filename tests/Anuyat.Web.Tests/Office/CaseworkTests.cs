@@ -74,7 +74,8 @@ public sealed class CaseworkTests
         Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
         var text = PdfTools.Text(await mine.Content.ReadAsByteArrayAsync());
         Assert.Contains("บันทึกความบกพร่อง", text, StringComparison.Ordinal);
-        Assert.Contains("Building plans", text, StringComparison.Ordinal);
+        Assert.Contains("Site plan, drawings and specifications", text, StringComparison.Ordinal);
+        Assert.Contains("Full-size copy of every page of the title", text, StringComparison.Ordinal);
         Assert.Contains("Licensing Facilitation Act B.E. 2558", text, StringComparison.Ordinal);
         Assert.Contains(due.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), text, StringComparison.Ordinal);
         Assert.Contains("ลายมือชื่อสถาปนิก", text, StringComparison.Ordinal);

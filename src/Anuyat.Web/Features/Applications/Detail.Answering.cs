@@ -101,14 +101,14 @@ public sealed partial class DetailModel
     }
 
     /// <summary>The applicant's one request to move the site inspection.</summary>
-    public async Task<IActionResult> OnPostRescheduleAsync(Guid id, DateOnly? date, string? slot, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRescheduleAsync(Guid id, string? date, string? slot, string? reason, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, tracking: true, cancellationToken) || Application.ApplicantAccountId != CurrentUser.From(User)!.AccountId)
         {
             return NotFound();
         }
 
-        var result = await CaseworkApi.RescheduleAsync(events, CurrentUser.From(User)!, Application, date, slot, reason, legalClock, clock);
+        var result = await CaseworkApi.RescheduleAsync(events, CurrentUser.From(User)!, Application, Platform.HtmlDates.Parse(date), slot, reason, legalClock, clock);
         if (!result.IsSuccess)
         {
             return await ShowAsync(id, "reschedule", result.Error!, cancellationToken);

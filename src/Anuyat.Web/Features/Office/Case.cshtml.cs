@@ -187,8 +187,8 @@ public sealed class CaseModel(AnuyatDbContext db, CatalogStore catalog, IService
     public Task<IActionResult> OnPostDelayReasonAsync(Guid id, int rowVersion, string? reason, CancellationToken ct) =>
         ActAsync(id, rowVersion, CaseworkApi.DelayReason(reason, clock), ct);
 
-    public Task<IActionResult> OnPostInspectionAsync(Guid id, int rowVersion, DateOnly? date, string? slot, CancellationToken ct) =>
-        ActAsync(id, rowVersion, CaseworkApi.ScheduleInspection(date, slot, catalog, legalClock, clock), ct);
+    public Task<IActionResult> OnPostInspectionAsync(Guid id, int rowVersion, string? date, string? slot, CancellationToken ct) =>
+        ActAsync(id, rowVersion, CaseworkApi.ScheduleInspection(Platform.HtmlDates.Parse(date), slot, catalog, legalClock, clock), ct);
 
     /// <summary>The inspector's result with notes, and the site photos sent with it.</summary>
     public async Task<IActionResult> OnPostInspectionResultAsync(Guid id, int rowVersion, string? outcome, string? notes, List<IFormFile>? photos, [FromServices] DocumentUploads uploads, CancellationToken ct)
@@ -219,8 +219,8 @@ public sealed class CaseModel(AnuyatDbContext db, CatalogStore catalog, IService
     public Task<IActionResult> OnPostAcceptAsync(Guid id, int rowVersion, CancellationToken ct) =>
         ActAsync(id, rowVersion, ReviewApi.Accept(clock), ct);
 
-    public Task<IActionResult> OnPostDeficiencyAsync(Guid id, int rowVersion, string[]? items, string? note, DateOnly? dueDate, CancellationToken ct) =>
-        ActAsync(id, rowVersion, ReviewApi.Deficiency(new ReviewApi.DeficiencyRequest(items, note, dueDate), directory, clock), ct);
+    public Task<IActionResult> OnPostDeficiencyAsync(Guid id, int rowVersion, string[]? items, string? note, string? dueDate, CancellationToken ct) =>
+        ActAsync(id, rowVersion, ReviewApi.Deficiency(new ReviewApi.DeficiencyRequest(items, note, Platform.HtmlDates.Parse(dueDate)), directory, clock), ct);
 
     public Task<IActionResult> OnPostRecommendAsync(Guid id, int rowVersion, string? outcome, string? note, CancellationToken ct) =>
         ActAsync(id, rowVersion, ReviewApi.Recommend(new ReviewApi.RecommendationRequest(outcome, note), clock), ct);
