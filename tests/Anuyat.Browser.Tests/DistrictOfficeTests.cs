@@ -97,6 +97,7 @@ public sealed class DistrictOfficeTests(Browser browser) : IClassFixture<Browser
         await desk.ClickAsync("#checklist button[type=submit]");
         Assert.True(await desk.IsCheckedAsync("#verified-plans"));
         await desk.ClickAsync("form[action$='/accept' i] button");
+        await Browser.ScreenshotAsync(desk, "office-debug-after-accept");
         Assert.Equal("อยู่ระหว่างพิจารณา", (await desk.TextContentAsync("main p .tag"))?.Trim());
 
         // The reviewing officer recommends.
