@@ -36,6 +36,9 @@ public sealed class DistrictOfficeTests(Browser browser) : IClassFixture<Browser
         // The officer takes the file from the queue.
         var officer = await TestAccounts.CreateAsync(app, Role.Officer, "1001", "public-works");
         var desk = await browser.NewPageAsync(app.ServerAddress!, phone: false);
+
+        // The machine running the tests is shared and slow; a journey this long needs more than Playwright's 30 s.
+        desk.SetDefaultTimeout(120_000);
         await SignInWithSecondFactorAsync(desk, officer);
         await desk.GotoAsync("/office/queue");
         var row = desk.Locator("tr", new PageLocatorOptions { HasText = reference });
@@ -66,6 +69,7 @@ public sealed class DistrictOfficeTests(Browser browser) : IClassFixture<Browser
 
         // The citizen, on a phone, sees only the two items and answers them.
         var phone = await browser.NewPageAsync(app.ServerAddress!);
+        phone.SetDefaultTimeout(120_000);
         await SignInAsync(phone, citizen.Email!);
         await phone.GotoAsync($"/applications/{id}");
         Assert.Equal(2, await phone.Locator("#tasks .tasks > li").CountAsync());
@@ -97,7 +101,6 @@ public sealed class DistrictOfficeTests(Browser browser) : IClassFixture<Browser
         await desk.ClickAsync("#checklist button[type=submit]");
         Assert.True(await desk.IsCheckedAsync("#verified-plans"));
         await desk.ClickAsync("form[action$='/accept' i] button");
-        await Browser.ScreenshotAsync(desk, "office-debug-after-accept");
         Assert.Equal("อยู่ระหว่างพิจารณา", (await desk.TextContentAsync("main p .tag"))?.Trim());
 
         // The reviewing officer recommends.
@@ -109,6 +112,7 @@ public sealed class DistrictOfficeTests(Browser browser) : IClassFixture<Browser
         // The approver, another person, approves.
         var approver = await TestAccounts.CreateAsync(app, Role.Approver, "1001", "public-works");
         var head = await browser.NewPageAsync(app.ServerAddress!, phone: false);
+        head.SetDefaultTimeout(120_000);
         await SignInWithSecondFactorAsync(head, approver);
         await head.GotoAsync("/language/en?returnUrl=/office/applications/" + id);
         await Browser.ScreenshotAsync(head, "office-decision-en-1280");
