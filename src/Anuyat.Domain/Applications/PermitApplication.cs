@@ -1,3 +1,4 @@
+using Anuyat.Domain.Calendar;
 using Anuyat.Domain.Common;
 
 namespace Anuyat.Domain.Applications;
@@ -74,6 +75,20 @@ public sealed class PermitApplication
     public DateTime? DecidedAt { get; private set; }
 
     public List<DeadlineExtension> Extensions { get; private set; } = [];
+
+    /// <summary>The site inspection, for a service whose manual has one.</summary>
+    public InspectionAppointment? Inspection { get; private set; }
+
+    /// <summary>Checklist item codes an officer has ticked as verified against the documents.</summary>
+    public List<string> VerifiedItems { get; private set; } = [];
+
+    /// <summary>
+    /// Why the file is late, in the officer's words; the 7-day delay notice carries the latest one
+    /// (Licensing Facilitation Act B.E. 2558 s.10: the applicant is told the reason).
+    /// </summary>
+    public string? DelayReason { get; private set; }
+
+    public DateTime? DelayReasonAt { get; private set; }
 
     /// <summary>The officer working the file, if someone claimed it or was assigned it.</summary>
     public Guid? AssignedTo { get; private set; }
@@ -204,15 +219,17 @@ public sealed class PermitApplication
 
         if (dueDate <= today)
         {
-            errors["dueDate"] = [new("วันครบกำหนดต้องอยู่หลังวันนี้", "The due date must be after today")];
+            errors["dueDate"] = [new(
+                "วันครบกำหนดต้องอยู่หลังวันนี้ ผู้ยื่นต้องมีเวลาส่งเอกสาร (พ.ร.บ. การอำนวยความสะดวกฯ พ.ศ. 2558 มาตรา 8)",
+                "The due date must be after today so the applicant has time to answer (Licensing Facilitation Act B.E. 2558 s.8)")];
         }
 
         if (errors.Count > 0)
         {
-            return new ValidationFailed(errors);
+            return new ValidationFailed(errors) { LegalBasis = "Licensing Facilitation Act B.E. 2558 s.8" };
         }
 
-        Deficiency = new DeficiencyRecord { Items = [.. items.Distinct(StringComparer.Ordinal)], Note = note.Trim(), DueDate = dueDate, IssuedAt = now, IssuedBy = officer };
+        Deficiency = new DeficiencyRecord { Items = [.. items.Distinct(StringComparer.Ordinal)], Note = note.Trim(), DueDate = dueDate, IssuedAt = now, IssuedBy = officer, AnswersAtIssue = AnswersJson };
         Status = ApplicationStatus.Deficient;
         Touch(now);
         return this;
@@ -376,8 +393,160 @@ public sealed class PermitApplication
         return this;
     }
 
+    /// <summary>
+    /// The office books the site inspection (the file moves to <see cref="ApplicationStatus.Inspection"/>), or moves
+    /// an appointment that has no result yet. Only for a service whose manual has an inspection step.
+    /// </summary>
+    public Result<PermitApplication> ScheduleInspection(bool serviceInspects, DateOnly date, InspectionSlot slot, DateOnly today, BusinessCalendar calendar, Guid officer, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!serviceInspects)
+        {
+            return new RuleViolation("no-inspection", new BilingualText("คู่มือสำหรับประชาชนของบริการนี้ไม่มีขั้นตอนตรวจสถานที่", "This service's manual has no inspection step"));
+        }
+
+        var open = Status == ApplicationStatus.InReview || (Status == ApplicationStatus.Inspection && Inspection is { Outcome: null });
+        if (!open)
+        {
+            return ReviewErrors.WrongStatus(Status, "schedule an inspection");
+        }
+
+        if (InspectionDateError(date, today, calendar) is { } error)
+        {
+            return error;
+        }
+
+        Inspection = new InspectionAppointment
+        {
+            Date = date,
+            Slot = slot,
+            ScheduledAt = now,
+            ScheduledBy = officer,
+            RescheduleUsed = Inspection?.RescheduleUsed ?? false,
+            RescheduleReason = Inspection?.RescheduleReason,
+            RescheduledAt = Inspection?.RescheduledAt,
+        };
+        Status = ApplicationStatus.Inspection;
+        Touch(now);
+        return this;
+    }
+
+    /// <summary>The applicant asks, once, to move the inspection to another business day.</summary>
+    public Result<PermitApplication> RequestReschedule(DateOnly date, InspectionSlot slot, string reason, DateOnly today, BusinessCalendar calendar, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (Status != ApplicationStatus.Inspection || Inspection is not { Outcome: null } inspection)
+        {
+            return ReviewErrors.WrongStatus(Status, "reschedule the inspection");
+        }
+
+        if (inspection.RescheduleUsed)
+        {
+            return new ConflictError("reschedule-already-used", new BilingualText(
+                "ขอเลื่อนวันตรวจสถานที่ได้เพียงครั้งเดียว โปรดติดต่อสำนักงานเขต",
+                "The inspection can be moved at the applicant's request only once; please contact the district office"));
+        }
+
+        if (InspectionDateError(date, today, calendar) is { } error)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new ValidationFailed(new Dictionary<string, BilingualText[]> { ["reason"] = [new("ระบุเหตุผลที่ขอเลื่อน", "Say why you need another date")] });
+        }
+
+        inspection.Date = date;
+        inspection.Slot = slot;
+        inspection.RescheduleUsed = true;
+        inspection.RescheduleReason = reason.Trim();
+        inspection.RescheduledAt = now;
+        Touch(now);
+        return this;
+    }
+
+    /// <summary>The inspector records what was found; the file goes back to review for the recommendation.</summary>
+    public Result<PermitApplication> RecordInspectionResult(InspectionOutcome outcome, string notes, Guid inspector, DateTime now)
+    {
+        if (Status != ApplicationStatus.Inspection || Inspection is not { Outcome: null } inspection)
+        {
+            return ReviewErrors.WrongStatus(Status, "record the inspection result");
+        }
+
+        if (outcome == InspectionOutcome.Failed && string.IsNullOrWhiteSpace(notes))
+        {
+            return new ValidationFailed(new Dictionary<string, BilingualText[]> { ["notes"] = [new("บันทึกสิ่งที่พบเมื่อผลการตรวจไม่ผ่าน", "Write down what was found when the inspection fails")] });
+        }
+
+        inspection.Outcome = outcome;
+        inspection.Notes = notes.Trim();
+        inspection.RecordedAt = now;
+        inspection.RecordedBy = inspector;
+        Status = ApplicationStatus.InReview;
+        Touch(now);
+        return this;
+    }
+
+    /// <summary>The checklist items an officer has verified against the documents (the whole set, as ticked).</summary>
+    public Result<PermitApplication> SetVerifiedItems(IEnumerable<string> items, IReadOnlySet<string> checklist, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(checklist);
+        if (Status == ApplicationStatus.Draft || Status.IsClosed())
+        {
+            return ReviewErrors.WrongStatus(Status, "verify documents");
+        }
+
+        var wanted = items.Distinct(StringComparer.Ordinal).ToList();
+        var unknown = wanted.Where(i => !checklist.Contains(i)).ToList();
+        if (unknown.Count > 0)
+        {
+            return new ValidationFailed(new Dictionary<string, BilingualText[]>
+            {
+                ["items"] = [new($"ไม่มีรายการ {string.Join(", ", unknown)} ในรายการเอกสารของบริการนี้", $"{string.Join(", ", unknown)} is not on this service's checklist")],
+            });
+        }
+
+        VerifiedItems = wanted;
+        Touch(now);
+        return this;
+    }
+
+    /// <summary>
+    /// The officer writes why the file is late. Licensing Facilitation Act B.E. 2558 s.10: the applicant is told the
+    /// reason every 7 days; the notice carries the latest reason.
+    /// </summary>
+    public Result<PermitApplication> RecordDelayReason(string reason, DateTime now)
+    {
+        if (Status is not (ApplicationStatus.Submitted or ApplicationStatus.InReview or ApplicationStatus.Inspection))
+        {
+            return ReviewErrors.WrongStatus(Status, "record a reason for the delay");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new ValidationFailed(new Dictionary<string, BilingualText[]> { ["reason"] = [new("ระบุเหตุผลที่ล่าช้า", "Give the reason for the delay")] });
+        }
+
+        DelayReason = reason.Trim();
+        DelayReasonAt = now;
+        Touch(now);
+        return this;
+    }
+
     /// <summary>Stores the deadline computed by the legal clock; not a change of the file, so no new row version.</summary>
     public void RecordLegalDeadline(DateOnly? deadline) => LegalDeadline = deadline;
+
+    private static ValidationFailed? InspectionDateError(DateOnly date, DateOnly today, BusinessCalendar calendar)
+    {
+        if (date <= today)
+        {
+            return new ValidationFailed(new Dictionary<string, BilingualText[]> { ["date"] = [new("วันตรวจต้องอยู่หลังวันนี้", "The inspection date must be after today")] });
+        }
+
+        return calendar.IsBusinessDay(date) ? null
+            : new ValidationFailed(new Dictionary<string, BilingualText[]> { ["date"] = [new("วันตรวจต้องเป็นวันทำการ", "The inspection date must be a working day")] });
+    }
 
     private void Touch(DateTime now)
     {

@@ -22,6 +22,9 @@ public sealed class DeficiencyRecord
 
     public Guid IssuedBy { get; set; }
 
+    /// <summary>The answers as they stood when the record was issued, so the officer sees what the applicant changed.</summary>
+    public string AnswersAtIssue { get; set; } = "{}";
+
     /// <summary>When the applicant sent the items back; the clock runs again from then.</summary>
     public DateTime? AnsweredAt { get; set; }
 }

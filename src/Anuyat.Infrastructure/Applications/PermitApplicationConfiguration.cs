@@ -32,7 +32,20 @@ internal sealed class PermitApplicationConfiguration : IEntityTypeConfiguration<
                 json => JsonSerializer.Deserialize<List<string>>(json, (JsonSerializerOptions?)null) ?? new List<string>(),
                 new ValueComparer<List<string>>((x, y) => x!.SequenceEqual(y!), x => x.Aggregate(0, (h, i) => HashCode.Combine(h, i.GetHashCode(StringComparison.Ordinal))), x => x.ToList()));
             d.Property(x => x.Note).HasMaxLength(4000);
+            d.Property(x => x.AnswersAtIssue);
         });
+        builder.OwnsOne(a => a.Inspection, i =>
+        {
+            i.Property(x => x.Slot).HasConversion<string>().HasMaxLength(10);
+            i.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(10);
+            i.Property(x => x.Notes).HasMaxLength(4000);
+            i.Property(x => x.RescheduleReason).HasMaxLength(1000);
+        });
+        builder.Property(a => a.VerifiedItems).HasConversion(
+            items => JsonSerializer.Serialize(items, (JsonSerializerOptions?)null),
+            json => JsonSerializer.Deserialize<List<string>>(json, (JsonSerializerOptions?)null) ?? new List<string>(),
+            new ValueComparer<List<string>>((x, y) => x!.SequenceEqual(y!), x => x.Aggregate(0, (h, i) => HashCode.Combine(h, i.GetHashCode(StringComparison.Ordinal))), x => x.ToList()));
+        builder.Property(a => a.DelayReason).HasMaxLength(2000);
         builder.OwnsMany(a => a.Extensions, e =>
         {
             e.ToTable("application_extensions");

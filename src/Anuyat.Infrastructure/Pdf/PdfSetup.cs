@@ -12,6 +12,7 @@ public static class PdfSetup
     {
         services.AddSingleton(_ => PdfFonts.Load());
         services.AddSingleton<ReceiptDocument>();
+        services.AddSingleton<DeficiencyRecordDocument>();
         return services;
     }
 }

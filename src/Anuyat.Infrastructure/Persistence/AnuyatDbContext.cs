@@ -55,6 +55,10 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
 
     public DbSet<Applications.DelayNoticeSent> DelayNotices => Set<Applications.DelayNoticeSent>();
 
+    public DbSet<Applications.CaseNote> CaseNotes => Set<Applications.CaseNote>();
+
+    public DbSet<Applications.InspectionPhoto> InspectionPhotos => Set<Applications.InspectionPhoto>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();

@@ -17,6 +17,22 @@ public sealed class ApplicationEvents(AuditTrail audit, Outbox outbox, UserManag
 {
     public const string SubjectType = "application";
 
+    /// <summary>
+    /// The office's internal work on a file (notes, assignments, ticks): in the same tamper-evident chain, but under its
+    /// own subject type so it never appears on the applicant's timeline.
+    /// </summary>
+    public const string InternalSubjectType = "application-internal";
+
+    public void RecordInternal(CurrentUser actor, PermitApplication application, string action, BilingualText summary, object? details = null) =>
+        audit.Append(
+            AuditActor.Account(actor.AccountId, actor.Role.ToCode()),
+            "application." + action,
+            InternalSubjectType,
+            application.Id.ToString("D"),
+            summary,
+            details,
+            new AuditScope(application.DistrictCode, application.SectionCode));
+
     public void Record(CurrentUser? actor, PermitApplication application, string action, BilingualText summary, object? details = null) =>
         audit.Append(
             actor is null ? AuditActor.System : AuditActor.Account(actor.AccountId, actor.Role.ToCode()),

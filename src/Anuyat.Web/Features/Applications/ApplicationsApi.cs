@@ -24,7 +24,7 @@ public static class ApplicationsApi
         api.MapGet("/{id:guid}", GetAsync).WithName("GetApplication")
             .WithSummary("One application: status, reference, answers, the legal deadline and the clock.");
         api.MapGet("/", ListAsync).WithName("ListApplications")
-            .WithSummary("A citizen's own applications, or an officer's queue (filters: status, overdue).");
+            .WithSummary("A citizen's own applications, or an officer's queue (filters: status, overdue=true, service, assignedTo=me).");
         api.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawApplication")
             .WithSummary("The applicant withdraws an application that has not been decided.");
         return api;
@@ -57,14 +57,22 @@ public static class ApplicationsApi
         bool Overdue,
         string? PermitNumber,
         IReadOnlyList<DocumentSummary> Documents,
-        IReadOnlyList<TimelineEntry> Timeline);
+        IReadOnlyList<TimelineEntry> Timeline,
+        DeficiencySummary? Deficiency,
+        InspectionSummary? Inspection);
+
+    /// <summary>The one deficiency record: what to send, the corrections, by when, and when it was answered.</summary>
+    public sealed record DeficiencySummary(IReadOnlyList<string> Items, string Note, DateOnly DueDate, DateTime IssuedAt, DateTime? AnsweredAt);
+
+    /// <summary>The site inspection: when, whether the applicant may still move it, and the result once recorded.</summary>
+    public sealed record InspectionSummary(DateOnly Date, string Slot, bool CanReschedule, string? Outcome, string? Notes);
 
     public sealed record DocumentSummary(Guid Id, string Item, string Sha256, long Bytes, string Name);
 
     /// <summary>One event on the file in plain words; the actor is a role, never a person's name.</summary>
     public sealed record TimelineEntry(DateTime At, string Action, string ActorRole, string SummaryTh, string SummaryEn);
 
-    public sealed record ApplicationSummary(Guid Id, string Reference, string Status, string ServiceCode, string DistrictCode, DateTime UpdatedAt, DateTime? SubmittedAt);
+    public sealed record ApplicationSummary(Guid Id, string Reference, string Status, string ServiceCode, string DistrictCode, DateTime UpdatedAt, DateTime? SubmittedAt, DateOnly? LegalDeadline, Guid? AssignedTo);
 
     private static async Task<IResult> CreateAsync(CreateRequest request, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
     {
@@ -167,7 +175,7 @@ public static class ApplicationsApi
         return application is not null && user.CanSee(application, rule) ? Results.Ok(await ToResponseAsync(application, db, services, legalClock, ct)) : ApplicationErrors.NotFound();
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, string? status, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, TimeProvider clock, string? status, bool? overdue, string? service, string? assignedTo, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var query = db.Applications.AsNoTracking();
@@ -195,8 +203,30 @@ public static class ApplicationsApi
             query = query.Where(a => a.Status == wanted);
         }
 
+        if (!string.IsNullOrEmpty(service))
+        {
+            query = query.Where(a => a.ServiceCode == service);
+        }
+
+        if (overdue == true)
+        {
+            // Files the office still holds past their legal deadline (not those waiting on the applicant).
+            var today = BangkokToday(clock);
+            query = query.Where(a => a.LegalDeadline < today && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.InReview || a.Status == ApplicationStatus.Inspection));
+        }
+
+        if (assignedTo is not null)
+        {
+            if (assignedTo != "me")
+            {
+                return ErrorResponses.ValidationProblem(new Dictionary<string, BilingualText[]> { ["assignedTo"] = [new("ใช้ assignedTo=me", "Use assignedTo=me")] });
+            }
+
+            query = query.Where(a => a.AssignedTo == user.AccountId);
+        }
+
         var list = await query.OrderByDescending(a => a.UpdatedAt).Take(200)
-            .Select(a => new ApplicationSummary(a.Id, a.Reference, a.Status.ToCode(), a.ServiceCode, a.DistrictCode, a.UpdatedAt, a.SubmittedAt))
+            .Select(a => new ApplicationSummary(a.Id, a.Reference, a.Status.ToCode(), a.ServiceCode, a.DistrictCode, a.UpdatedAt, a.SubmittedAt, a.LegalDeadline, a.AssignedTo))
             .ToListAsync(ct);
         return Results.Ok(list);
     }
@@ -248,7 +278,9 @@ public static class ApplicationsApi
         var reading = clock.Read(a, services.Version(a.ServiceCode, a.ServiceVersion));
         return new ApplicationResponse(a.Id, a.Reference, a.Status.ToCode(), status.Th, status.En, a.ServiceCode, a.ServiceVersion, a.DistrictCode, a.SectionCode,
             a.Channel.ToString().ToLowerInvariant(), answers.RootElement.Clone(), a.CreatedAt, a.UpdatedAt, a.SubmittedAt,
-            reading?.Deadline, reading?.BusinessDaysLeft, reading?.IsStopped ?? false, reading is { IsOverdue: true } && !a.Status.IsClosed(), null, documents, timeline);
+            reading?.Deadline, reading?.BusinessDaysLeft, reading?.IsStopped ?? false, reading is { IsOverdue: true } && !a.Status.IsClosed(), null, documents, timeline,
+            a.Deficiency is { } d ? new DeficiencySummary(d.Items, d.Note, d.DueDate, d.IssuedAt, d.AnsweredAt) : null,
+            a.Inspection is { } i ? new InspectionSummary(i.Date, i.Slot.ToCode(), a.Status == ApplicationStatus.Inspection && i.Outcome is null && !i.RescheduleUsed, i.Outcome?.ToString().ToLowerInvariant(), i.Notes) : null);
     }
 
     public static DateOnly BangkokToday(TimeProvider clock) =>

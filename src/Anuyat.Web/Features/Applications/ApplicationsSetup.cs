@@ -21,7 +21,7 @@ public static class ApplicationsSetup
 
     public static WebApplication MapApplications(this WebApplication app)
     {
-        app.MapApplicationsApi().MapReviewApi().MapReceipt().MapSubmissionApi(SubmissionApi.MaxUploadBytes(app));
+        app.MapApplicationsApi().MapReviewApi().MapReceipt().MapSubmissionApi(SubmissionApi.MaxUploadBytes(app)).MapCaseworkApi(SubmissionApi.MaxUploadBytes(app));
         return app;
     }
 }

@@ -57,11 +57,15 @@ public sealed class ClockDuties(AnuyatDbContext db, ApplicationEvents events, Ti
             {
                 db.DelayNotices.Add(new DelayNoticeSent { ApplicationId = application.Id, DueOn = dueOn, SentAt = clock.GetUtcNow().UtcDateTime });
                 var deadline = application.LegalDeadline!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                events.Record(null, application, "delay-notice", new($"แจ้งผู้ยื่นว่าการพิจารณาล่าช้ากว่ากำหนด ({deadline})", $"The applicant was told the decision is late (deadline {deadline})"), new { dueOn });
+                events.Record(null, application, "delay-notice", new($"แจ้งผู้ยื่นว่าการพิจารณาล่าช้ากว่ากำหนด ({deadline})", $"The applicant was told the decision is late (deadline {deadline})"), new { dueOn, reasonGiven = application.DelayReason is not null });
+                // s.10 asks for the reason: the officer's latest written reason when there is one.
+                var reason = application.DelayReason is { Length: > 0 } written
+                    ? new Anuyat.Domain.Common.BilingualText($" เหตุที่ล่าช้า: {written}", $" Reason for the delay: {written}")
+                    : new Anuyat.Domain.Common.BilingualText(" สำนักงานเขตยังไม่ได้บันทึกเหตุผล", " The office has not yet written down a reason.");
                 await events.NotifyApplicantAsync(application,
                     new("การพิจารณาคำขอของคุณล่าช้ากว่ากำหนด", "The decision on your application is late"),
-                    new($"กำหนดตามกฎหมายคือ {deadline} สำนักงานเขตยังพิจารณาไม่แล้วเสร็จ และจะแจ้งความคืบหน้าให้ทราบทุก 7 วันจนกว่าจะมีผล (พ.ร.บ. การอำนวยความสะดวกฯ มาตรา 10)",
-                        $"The legal deadline was {deadline}. The district office has not finished; it will tell you how it stands every 7 days until it decides (Licensing Facilitation Act s.10)."));
+                    new($"กำหนดตามกฎหมายคือ {deadline} สำนักงานเขตยังพิจารณาไม่แล้วเสร็จ{reason.Th} และจะแจ้งความคืบหน้าให้ทราบทุก 7 วันจนกว่าจะมีผล (พ.ร.บ. การอำนวยความสะดวกฯ มาตรา 10)",
+                        $"The legal deadline was {deadline}. The district office has not finished.{reason.En} It will tell you how it stands every 7 days until it decides (Licensing Facilitation Act s.10)."));
                 return true;
             }, cancellationToken);
         }

@@ -14,7 +14,7 @@ namespace Anuyat.Web.Features.Applications;
 /// person's name), and what they must do now.
 /// </summary>
 [Authorize]
-public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory, StaffSecondFactor rule, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock) : PageModel
+public sealed partial class DetailModel(AnuyatDbContext db, IServiceDirectory directory, StaffSecondFactor rule, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock) : PageModel
 {
     public PermitApplication Application { get; private set; } = null!;
 
@@ -97,6 +97,7 @@ public sealed class DetailModel(AnuyatDbContext db, IServiceDirectory directory,
             _ => T("คำขอนี้สิ้นสุดแล้ว", "This application is closed."),
         };
         CanWithdraw = application.Status.CanWithdraw() && application.ApplicantAccountId == me.AccountId;
+        await LoadAnsweringAsync(application, me, HttpContext.RequestServices.GetRequiredService<Catalog.CatalogStore>().Catalog.GetVersion(application.ServiceCode, application.ServiceVersion), cancellationToken);
         var subject = application.Id.ToString("D");
         if (application.IsSynthetic)
         {

@@ -39,10 +39,19 @@ public static class ReviewApi
     }
 
     /// <summary>One office action: who may take it, and what it does to the file.</summary>
-    public sealed record ReviewAction(string Code, Role[] Roles, Func<PermitApplication, CurrentUser, Result<PermitApplication>> Apply);
+    public sealed record ReviewAction(string Code, Role[] Roles, Func<PermitApplication, CurrentUser, Result<PermitApplication>> Apply)
+    {
+        /// <summary>The action's own audit event and notices; when null, the review actions' shared ones.</summary>
+        public Func<ApplicationEvents, CurrentUser, PermitApplication, Task>? Record { get; init; }
+    }
 
     public static ReviewAction Accept(TimeProvider clock) =>
         new("accepted", [Role.Officer], (application, _) => application.Accept(Now(clock)));
+
+    /// <summary>"Someone else changed it first", for a form posted with a stale row version.</summary>
+    public static ConflictError Stale() => new("changed-by-someone-else", new BilingualText(
+        "มีผู้อื่นแก้ไขคำขอนี้ก่อนหน้าคุณ ข้อมูลด้านล่างเป็นข้อมูลล่าสุด",
+        "Someone else changed this application first; below is its current state"));
 
     public static ReviewAction Deficiency(DeficiencyRequest request, IServiceDirectory services, TimeProvider clock) =>
         new("deficiency-recorded", [Role.Officer], (application, user) =>
@@ -114,7 +123,7 @@ public static class ReviewApi
     /// Loads the file within the caller's office, applies the action, and saves it; a concurrent change by a colleague
     /// is reported as 409 with the fresh state, never overwritten.
     /// </summary>
-    private static async Task<IResult> ActAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, ReviewAction action, CancellationToken ct)
+    public static async Task<IResult> ActAsync(Guid id, HttpContext http, AnuyatDbContext db, StaffSecondFactor rule, ReviewAction action, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -159,7 +168,8 @@ public static class ReviewApi
             }
         }
 
-        await RecordAsync(services.GetRequiredService<ApplicationEvents>(), user, application, action.Code);
+        var events = services.GetRequiredService<ApplicationEvents>();
+        await (action.Record is { } record ? record(events, user, application) : RecordAsync(events, user, application, action.Code));
 
         try
         {

@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using Anuyat.Domain.Applications;
-using Anuyat.Domain.Catalog;
 using Anuyat.Domain.Common;
-using Anuyat.Infrastructure.Applications;
 using Anuyat.Infrastructure.Documents;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Web.Features.Accounts;
@@ -47,54 +44,20 @@ public static class SubmissionApi
             return ApplicationErrors.NotFound();
         }
 
-        if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Deficient))
-        {
-            return ErrorResponses.Problem(new ConflictError("documents-locked", new BilingualText(
-                "ยื่นคำขอแล้ว แนบเอกสารเพิ่มได้เมื่อเจ้าหน้าที่ขอเท่านั้น", "The application has been sent; documents can be added only when the office asks")));
-        }
-
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
-        var item = form?["item"].ToString();
         var file = form?.Files.GetFile("file");
         var definition = catalog.Catalog.GetVersion(application.ServiceCode, application.ServiceVersion)!;
-        var checklistItem = definition.Documents.FirstOrDefault(d => d.Code == item && !d.StateHolds);
-        var errors = new Dictionary<string, BilingualText[]>();
-        if (checklistItem is null)
+        await using var content = file?.OpenReadStream();
+        var attached = await Filing.AttachAsync(db, uploads, events, user, application, definition, form?["item"].ToString(), content, file?.FileName, clock.GetUtcNow().UtcDateTime, ct);
+        if (!attached.IsSuccess)
         {
-            errors["item"] = [new("เลือกรายการเอกสารจากรายการของบริการนี้", "Choose a document item from this service's checklist")];
+            return ErrorResponses.Problem(attached.Error!);
         }
 
-        if (file is null)
-        {
-            errors["file"] = [new("โปรดเลือกไฟล์", "Choose a file")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ErrorResponses.ValidationProblem(errors);
-        }
-
-        await using var content = file!.OpenReadStream();
-        var stored = await uploads.AcceptAsync(user.AccountId, content, file.FileName, ct);
-        if (!stored.IsSuccess)
-        {
-            return ErrorResponses.Problem(stored.Error!);
-        }
-
-        var document = new ApplicationDocument
-        {
-            Id = Guid.CreateVersion7(),
-            ApplicationId = application.Id,
-            ItemCode = checklistItem!.Code,
-            UploadedFileId = stored.Value.Id,
-            AttachedAt = clock.GetUtcNow().UtcDateTime,
-            AnswersDeficiency = application.Status == ApplicationStatus.Deficient,
-        };
-        db.ApplicationDocuments.Add(document);
-        events.Record(user, application, "document-attached", new($"แนบเอกสาร: {checklistItem.Name.Th}", $"Document attached: {checklistItem.Name.En}"), new { item = checklistItem.Code, stored.Value.Sha256 });
+        var (document, stored) = attached.Value;
         await db.SaveChangesAsync(ct);
         return Results.Created($"/api/v1/applications/{application.Id}/documents/{document.Id}",
-            new DocumentResponse(document.Id, document.ItemCode, stored.Value.Sha256, stored.Value.Bytes, stored.Value.ContentType, stored.Value.OriginalName));
+            new DocumentResponse(document.Id, document.ItemCode, stored.Sha256, stored.Bytes, stored.ContentType, stored.OriginalName));
     }
 
     private static async Task<IResult> SubmitAsync(Guid id, HttpContext http, AnuyatDbContext db, CatalogStore catalog, IServiceDirectory services, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
@@ -127,48 +90,19 @@ public static class SubmissionApi
     /// </summary>
     public static async Task<Result<PermitApplication>> SendAsync(PermitApplication application, CurrentUser user, CatalogStore catalog, AnuyatDbContext db, IServiceDirectory services, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
     {
-        var id = application.Id;
         var definition = catalog.Catalog.GetVersion(application.ServiceCode, application.ServiceVersion)!;
 
         // A registration window (the elderly allowance takes no registrations in December, per the Ministry of
         // Interior Regulation B.E. 2566) applies to first filings; answering a deficiency record is never refused by it.
         if (application.Status == ApplicationStatus.Draft && !definition.IsOpenOn(ApplicationsApi.BangkokToday(clock)))
         {
-            return ErrorResponses.Problem(RegistrationWindow.Closed(definition));
+            return RegistrationWindow.Closed(definition);
         }
 
-        var answers = JsonNode.Parse(application.AnswersJson) as JsonObject ?? [];
-        var errors = AnswerValidator.Validate(definition, answers);
-        var attached = await db.ApplicationDocuments.Where(d => d.ApplicationId == id).Select(d => d.ItemCode).Distinct().ToListAsync(ct);
-        foreach (var missing in DocumentChecklist.Demanded(definition, answers).Where(d => !attached.Contains(d.Code)))
-        {
-            errors[$"documents.{missing.Code}"] = [new($"แนบ{missing.Name.Th}", $"Attach the {missing.Name.En}")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return new ValidationFailed(errors);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var resubmitting = application.Status == ApplicationStatus.Deficient;
-        var result = resubmitting ? application.Resubmit(now) : application.Submit(now);
+        var result = await Filing.SendAsync(db, definition, services, legalClock, events, user, application, clock.GetUtcNow().UtcDateTime, ct);
         if (!result.IsSuccess)
         {
             return result;
-        }
-
-        ApplicationsApi.RefreshDeadline(application, services, legalClock);
-        if (resubmitting)
-        {
-            events.Record(user, application, "resubmitted", new("ส่งเอกสารตามบันทึกความบกพร่องแล้ว คำขอกลับไปที่สำนักงานเขต", "The missing items were sent; the file is back with the office"));
-        }
-        else
-        {
-            events.Record(user, application, "submitted", new("ยื่นคำขอแล้ว", "Application sent"));
-            await events.NotifyApplicantAsync(application,
-                new("ได้รับคำขอของคุณแล้ว", "We have received your application"),
-                new($"กำหนดแจ้งผลตามกฎหมาย: {application.LegalDeadline:yyyy-MM-dd}", $"Legal deadline for the decision: {application.LegalDeadline:yyyy-MM-dd}"));
         }
 
         try
