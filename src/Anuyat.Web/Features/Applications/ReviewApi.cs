@@ -149,6 +149,7 @@ public static class ReviewApi
         }
 
         ApplicationsApi.RefreshDeadline(application, services.GetRequiredService<IServiceDirectory>(), services.GetRequiredService<ApplicationClock>());
+        await RecordAsync(services.GetRequiredService<ApplicationEvents>(), user, application, action.Code);
         if (action.Code == "decided" && application.Decision == DecisionOutcome.Approved)
         {
             // The invoice, or (no fee) the permit itself, is part of the same transaction as the approval.
@@ -158,8 +159,6 @@ public static class ReviewApi
                 return followUp;
             }
         }
-
-        await RecordAsync(services.GetRequiredService<ApplicationEvents>(), user, application, action.Code);
 
         try
         {
