@@ -82,7 +82,7 @@ public sealed class ApplicationJourneyTests
         var final = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}");
         Assert.Equal("awaiting-payment", final.GetProperty("status").GetString());
         Assert.Equal(
-            ["application.opened", "application.document-attached", "application.submitted", "application.deficiency-recorded", "application.resubmitted", "application.accepted", "application.recommended", "application.decided"],
+            ["application.opened", "application.document-attached", "application.submitted", "application.deficiency-recorded", "application.resubmitted", "application.accepted", "application.recommended", "application.decided", "application.invoice-issued"],
             final.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("action").GetString()).Distinct());
         Assert.Equal(5, final.GetProperty("documents").GetArrayLength());
 
