@@ -11,7 +11,7 @@ cd "$root"
 short=0; [ "${1:-}" = "--short" ] && short=1
 load_seconds=$([ $short = 1 ] && echo 60 || echo 180)
 kills=$([ $short = 1 ] && echo 3 || echo 8)
-work="$(mktemp -d /tmp/anuyat-fault.XXXXXX)"
+work="$(mktemp -d /tmp/anuyat-fault.XXXXXX)"; chmod 755 "$work"  # the postgres user must reach its cluster below it
 port=$(( 31000 + RANDOM % 2000 )); pg_port=$(( 33000 + RANDOM % 2000 ))
 base="http://127.0.0.1:$port"
 log() { echo "fault: $*" >&2; }

@@ -54,7 +54,7 @@ public sealed class AppServer : IAsyncDisposable
 
         // Waits for /health; the limit only keeps a broken start from hanging the run.
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var i = 0; i < 600; i++)
+        for (var i = 0; i < 1800; i++)
         {
             if (process.HasExited)
             {
@@ -81,7 +81,7 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         await server.DisposeAsync();
-        throw new TimeoutException("The app did not become healthy within 60 s: " + server.Output);
+        throw new TimeoutException("The app did not become healthy within 3 minutes: " + server.Output);
     }
 
     public async ValueTask DisposeAsync()

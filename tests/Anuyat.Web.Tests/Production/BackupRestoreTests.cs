@@ -11,6 +11,8 @@ namespace Anuyat.Web.Tests.Production;
 /// <summary>The restore drill: back up a live app, restore into an empty place, and find the same rows and bytes.</summary>
 public sealed class BackupRestoreTests
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     [Theory]
     [InlineData(Db.Sqlite)]
     [InlineData(Db.Postgres)]
@@ -30,7 +32,7 @@ public sealed class BackupRestoreTests
         var backup = Path.Combine(Path.GetTempPath(), "anuyat-backup-" + Guid.NewGuid().ToString("N")[..12]);
         var created = await AppProcess.RunAsync(AppProcess.SameDataAs(source), "backup", "create", "--out", backup);
         Assert.True(created.ExitCode == 0, created.Error);
-        var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(Path.Combine(backup, "manifest.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(Path.Combine(backup, "manifest.json")), Web)!;
         Assert.Subset(manifest.Documents.Select(d => d.Sha256).ToHashSet(), uploaded.ToHashSet());
         var sourceCounts = await CountsAsync(db, source.ConnectionString ?? $"Data Source={Path.Combine(source.DataDirectory, "anuyat.db")}");
         Assert.Equal(sourceCounts, manifest.RowCounts.Where(c => c.Key is "uploaded_files" or "audit_events" or "AspNetUsers").ToDictionary());

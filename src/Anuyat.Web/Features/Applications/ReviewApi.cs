@@ -158,7 +158,8 @@ public static class ReviewApi
         }
 
         ApplicationsApi.RefreshDeadline(application, services.GetRequiredService<IServiceDirectory>(), services.GetRequiredService<ApplicationClock>());
-        await RecordAsync(services.GetRequiredService<ApplicationEvents>(), user, application, action.Code);
+        var events = services.GetRequiredService<ApplicationEvents>();
+        await (action.Record is { } record ? record(events, user, application) : RecordAsync(events, user, application, action.Code));
         if (action.Code == "decided" && application.Decision == DecisionOutcome.Approved)
         {
             // The invoice, or (no fee) the permit itself, is part of the same transaction as the approval.
@@ -169,12 +170,6 @@ public static class ReviewApi
             }
         }
 
-<<<<<<< HEAD
-        var events = services.GetRequiredService<ApplicationEvents>();
-        await (action.Record is { } record ? record(events, user, application) : RecordAsync(events, user, application, action.Code));
-
-=======
->>>>>>> payments
         try
         {
             await db.SaveChangesAsync(ct);
