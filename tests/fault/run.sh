@@ -35,7 +35,7 @@ token="$(dotnet "$dll" token create --email "fault-$RANDOM@test.anuyat" --role c
 
 cleanup() {
   touch "$work/stop"; [ -n "${supervisor:-}" ] && kill "$supervisor" 2>/dev/null
-  pkill -9 -P "${supervisor:-0}" 2>/dev/null
+  sleep 0.5; [ -f "$work/app.pid" ] && kill -9 "$(cat "$work/app.pid")" 2>/dev/null
   umount "$work/data" 2>/dev/null; bash scripts/pg-throwaway.sh stop "$work/pg" >/dev/null 2>&1
 }
 trap cleanup EXIT
