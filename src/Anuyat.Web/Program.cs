@@ -11,8 +11,8 @@ using Anuyat.Web.Features.Filing;
 using Anuyat.Web.Features.Notifications;
 using Anuyat.Web.Features.Organisation;
 using Anuyat.Web.Features.Payments;
-using Anuyat.Web.Features.Stats;
 using Anuyat.Web.Features.Privacy;
+using Anuyat.Web.Features.Stats;
 using Anuyat.Web.Platform;
 
 try

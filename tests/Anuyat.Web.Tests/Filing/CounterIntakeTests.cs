@@ -30,7 +30,12 @@ public sealed class CounterIntakeTests
         Assert.NotNull((await bad.ReadPageAsync()).QuerySelector("#NationalId-error"));
         var opened = await client.SubmitAsync(counter, new Dictionary<string, string>
         {
-            ["ServiceCode"] = "building-permit-k1", ["Email"] = walkIn, ["Phone"] = "081-234-5678", ["NationalId"] = "1111111111119", ["FirstName"] = "มานี", ["LastName"] = "มีนา",
+            ["ServiceCode"] = "building-permit-k1",
+            ["Email"] = walkIn,
+            ["Phone"] = "081-234-5678",
+            ["NationalId"] = "1111111111119",
+            ["FirstName"] = "มานี",
+            ["LastName"] = "มีนา",
         });
 
         Assert.StartsWith("/drafts/", opened.LocationPath(), StringComparison.Ordinal);

@@ -178,8 +178,11 @@ public sealed class FilingPagesTests
             var rowPage = await client.GetPageAsync($"/drafts/{id}/page/5/row/{row}");
             var saved = await client.SubmitAsync(rowPage, new Dictionary<string, string>
             {
-                [$"a.buildings[{row}].kind"] = "บ้าน", [$"a.buildings[{row}].use"] = "พักอาศัย", [$"a.buildings[{row}].storeys"] = "2",
-                [$"a.buildings[{row}].heightM"] = "7", [$"a.buildings[{row}].floorAreaM2"] = "200",
+                [$"a.buildings[{row}].kind"] = "บ้าน",
+                [$"a.buildings[{row}].use"] = "พักอาศัย",
+                [$"a.buildings[{row}].storeys"] = "2",
+                [$"a.buildings[{row}].heightM"] = "7",
+                [$"a.buildings[{row}].floorAreaM2"] = "200",
             });
             Assert.Equal($"/drafts/{id}/page/5", saved.LocationPath());
         }
@@ -326,8 +329,11 @@ public static class FilingJourney
 
     public static readonly Dictionary<string, string> House = new()
     {
-        ["a.buildings[0].kind"] = "บ้านเดี่ยว", ["a.buildings[0].use"] = "พักอาศัย", ["a.buildings[0].storeys"] = "2",
-        ["a.buildings[0].heightM"] = "7.5", ["a.buildings[0].floorAreaM2"] = "140",
+        ["a.buildings[0].kind"] = "บ้านเดี่ยว",
+        ["a.buildings[0].use"] = "พักอาศัย",
+        ["a.buildings[0].storeys"] = "2",
+        ["a.buildings[0].heightM"] = "7.5",
+        ["a.buildings[0].floorAreaM2"] = "140",
     };
 
     public static readonly string[] Documents = ["plans", "titleDeedCopy", "structuralCalculations", "supervisorConsent"];

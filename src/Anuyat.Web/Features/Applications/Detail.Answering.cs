@@ -54,7 +54,7 @@ public sealed partial class DetailModel
 
         var definition = catalog.Catalog.GetVersion(Application.ServiceCode, Application.ServiceVersion)!;
         await using var content = file?.OpenReadStream();
-        var attached = await Filing.AttachAsync(db, uploads, events, CurrentUser.From(User)!, Application, definition, item, content, file?.FileName, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var attached = await ApplicantActs.AttachAsync(db, uploads, events, CurrentUser.From(User)!, Application, definition, item, content, file?.FileName, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (!attached.IsSuccess)
         {
             return await ShowAsync(id, "upload-" + item, attached.Error!, cancellationToken);
@@ -79,7 +79,7 @@ public sealed partial class DetailModel
         if (error is null)
         {
             var definition = catalog.Catalog.GetVersion(Application.ServiceCode, Application.ServiceVersion)!;
-            var sent = await Filing.SendAsync(db, definition, directory, legalClock, events, CurrentUser.From(User)!, Application, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var sent = await ApplicantActs.SendAsync(db, definition, directory, legalClock, events, CurrentUser.From(User)!, Application, clock.GetUtcNow().UtcDateTime, cancellationToken);
             error = sent.Error;
         }
 

@@ -1,4 +1,5 @@
 using Anuyat.Domain.Applications;
+using Anuyat.Domain.Catalog;
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Documents;
 using Anuyat.Infrastructure.Persistence;
@@ -48,7 +49,7 @@ public static class SubmissionApi
         var file = form?.Files.GetFile("file");
         var definition = catalog.Catalog.GetVersion(application.ServiceCode, application.ServiceVersion)!;
         await using var content = file?.OpenReadStream();
-        var attached = await Filing.AttachAsync(db, uploads, events, user, application, definition, form?["item"].ToString(), content, file?.FileName, clock.GetUtcNow().UtcDateTime, ct);
+        var attached = await ApplicantActs.AttachAsync(db, uploads, events, user, application, definition, form?["item"].ToString(), content, file?.FileName, clock.GetUtcNow().UtcDateTime, ct);
         if (!attached.IsSuccess)
         {
             return ErrorResponses.Problem(attached.Error!);
@@ -99,7 +100,7 @@ public static class SubmissionApi
             return RegistrationWindow.Closed(definition);
         }
 
-        var result = await Filing.SendAsync(db, definition, services, legalClock, events, user, application, clock.GetUtcNow().UtcDateTime, ct);
+        var result = await ApplicantActs.SendAsync(db, definition, services, legalClock, events, user, application, clock.GetUtcNow().UtcDateTime, ct);
         if (!result.IsSuccess)
         {
             return result;

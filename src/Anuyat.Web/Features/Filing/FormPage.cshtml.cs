@@ -17,7 +17,7 @@ public sealed class FormPageModel(AnuyatDbContext db, CatalogStore catalog, Subd
 {
     public FormPage Current { get; private set; } = null!;
 
-        public Subdistricts Subdistricts => subdistricts;
+    public Subdistricts Subdistricts => subdistricts;
 
     /// <summary>Whether the person has posted this page (errors show only after they tried).</summary>
     public bool Posted { get; private set; }

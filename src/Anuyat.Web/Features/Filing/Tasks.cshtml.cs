@@ -1,5 +1,5 @@
-using Anuyat.Web.Features.Applications;
 using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Features.Catalog;
 using Microsoft.AspNetCore.Mvc;
 

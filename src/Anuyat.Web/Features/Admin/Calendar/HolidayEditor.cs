@@ -140,115 +140,115 @@ public sealed class HolidayEditor(AnuyatDbContext db, ConsoleOverlays overlays, 
         switch (request.Op)
         {
             case "add":
-            {
-                CheckDateInYear(request.Date, request.Year, "Date", holidays, errors);
-                if (request.Date is { } date && holidays.IsHoliday(date))
                 {
-                    errors["Date"] = [new("วันนี้เป็นวันหยุดอยู่แล้ว", "That day is already a holiday")];
-                }
+                    CheckDateInYear(request.Date, request.Year, "Date", holidays, errors);
+                    if (request.Date is { } date && holidays.IsHoliday(date))
+                    {
+                        errors["Date"] = [new("วันนี้เป็นวันหยุดอยู่แล้ว", "That day is already a holiday")];
+                    }
 
-                if (string.IsNullOrWhiteSpace(request.NameTh) || string.IsNullOrWhiteSpace(request.NameEn))
-                {
-                    errors["NameTh"] = [new("กรอกชื่อวันหยุดทั้งภาษาไทยและภาษาอังกฤษ", "Give the holiday's name in Thai and in English")];
-                }
+                    if (string.IsNullOrWhiteSpace(request.NameTh) || string.IsNullOrWhiteSpace(request.NameEn))
+                    {
+                        errors["NameTh"] = [new("กรอกชื่อวันหยุดทั้งภาษาไทยและภาษาอังกฤษ", "Give the holiday's name in Thai and in English")];
+                    }
 
-                if (request.Kind is not ("public" or "substitution" or "special"))
-                {
-                    errors["Kind"] = [new("เลือกประเภทวันหยุด", "Choose the kind of holiday")];
-                }
+                    if (request.Kind is not ("public" or "substitution" or "special"))
+                    {
+                        errors["Kind"] = [new("เลือกประเภทวันหยุด", "Choose the kind of holiday")];
+                    }
 
-                if (errors.Count > 0)
-                {
-                    return new ValidationFailed(errors);
-                }
+                    if (errors.Count > 0)
+                    {
+                        return new ValidationFailed(errors);
+                    }
 
-                rows.Add(Row(request.Date!.Value, false, request.NameTh!.Trim(), request.NameEn!.Trim(), request.Kind!, true, reason!, actor));
-                action = "calendar.holiday-added";
-                summary = new($"เพิ่มวันหยุด {AdminForms.Iso(request.Date)}", $"Holiday added on {AdminForms.Iso(request.Date)}");
-                details = new { date = request.Date, kind = request.Kind };
-                break;
-            }
+                    rows.Add(Row(request.Date!.Value, false, request.NameTh!.Trim(), request.NameEn!.Trim(), request.Kind!, true, reason!, actor));
+                    action = "calendar.holiday-added";
+                    summary = new($"เพิ่มวันหยุด {AdminForms.Iso(request.Date)}", $"Holiday added on {AdminForms.Iso(request.Date)}");
+                    details = new { date = request.Date, kind = request.Kind };
+                    break;
+                }
 
             case "move":
-            {
-                var from = request.Date is { } d ? holidays.Find(d) : null;
-                if (from is null)
                 {
-                    errors["Date"] = [new("เลือกวันหยุดที่จะย้ายจากรายการ", "Choose the holiday to move from the list")];
-                }
+                    var from = request.Date is { } d ? holidays.Find(d) : null;
+                    if (from is null)
+                    {
+                        errors["Date"] = [new("เลือกวันหยุดที่จะย้ายจากรายการ", "Choose the holiday to move from the list")];
+                    }
 
-                CheckDateInYear(request.To, request.Year, "To", holidays, errors);
-                if (request.To is { } to && holidays.IsHoliday(to))
-                {
-                    errors["To"] = [new("วันปลายทางเป็นวันหยุดอยู่แล้ว", "The new day is already a holiday")];
-                }
+                    CheckDateInYear(request.To, request.Year, "To", holidays, errors);
+                    if (request.To is { } to && holidays.IsHoliday(to))
+                    {
+                        errors["To"] = [new("วันปลายทางเป็นวันหยุดอยู่แล้ว", "The new day is already a holiday")];
+                    }
 
-                if (errors.Count > 0)
-                {
-                    return new ValidationFailed(errors);
-                }
+                    if (errors.Count > 0)
+                    {
+                        return new ValidationFailed(errors);
+                    }
 
-                rows.Add(Row(from!.Date, true, from.Name.Th, from.Name.En, ConsoleOverlays.KindCode(from.Kind), from.Confirmed, reason!, actor));
-                rows.Add(Row(request.To!.Value, false, from.Name.Th, from.Name.En, ConsoleOverlays.KindCode(from.Kind), true, reason!, actor));
-                action = "calendar.holiday-moved";
-                summary = new($"ย้ายวันหยุด {AdminForms.Iso(from.Date)} ไปเป็น {AdminForms.Iso(request.To)}", $"Holiday moved from {AdminForms.Iso(from.Date)} to {AdminForms.Iso(request.To)}");
-                details = new { from = from.Date, to = request.To };
-                break;
-            }
+                    rows.Add(Row(from!.Date, true, from.Name.Th, from.Name.En, ConsoleOverlays.KindCode(from.Kind), from.Confirmed, reason!, actor));
+                    rows.Add(Row(request.To!.Value, false, from.Name.Th, from.Name.En, ConsoleOverlays.KindCode(from.Kind), true, reason!, actor));
+                    action = "calendar.holiday-moved";
+                    summary = new($"ย้ายวันหยุด {AdminForms.Iso(from.Date)} ไปเป็น {AdminForms.Iso(request.To)}", $"Holiday moved from {AdminForms.Iso(from.Date)} to {AdminForms.Iso(request.To)}");
+                    details = new { from = from.Date, to = request.To };
+                    break;
+                }
 
             case "remove":
-            {
-                var holiday = request.Date is { } d ? holidays.Find(d) : null;
-                if (holiday is null || holiday.Date.Year != request.Year)
                 {
-                    errors["Date"] = [new("เลือกวันหยุดที่จะลบจากรายการ", "Choose the holiday to remove from the list")];
-                }
+                    var holiday = request.Date is { } d ? holidays.Find(d) : null;
+                    if (holiday is null || holiday.Date.Year != request.Year)
+                    {
+                        errors["Date"] = [new("เลือกวันหยุดที่จะลบจากรายการ", "Choose the holiday to remove from the list")];
+                    }
 
-                if (errors.Count > 0)
-                {
-                    return new ValidationFailed(errors);
-                }
+                    if (errors.Count > 0)
+                    {
+                        return new ValidationFailed(errors);
+                    }
 
-                rows.Add(Row(holiday!.Date, true, holiday.Name.Th, holiday.Name.En, ConsoleOverlays.KindCode(holiday.Kind), holiday.Confirmed, reason!, actor));
-                action = "calendar.holiday-removed";
-                summary = new($"ยกเลิกวันหยุด {AdminForms.Iso(holiday.Date)}", $"Holiday removed on {AdminForms.Iso(holiday.Date)}");
-                details = new { date = holiday.Date };
-                break;
-            }
+                    rows.Add(Row(holiday!.Date, true, holiday.Name.Th, holiday.Name.En, ConsoleOverlays.KindCode(holiday.Kind), holiday.Confirmed, reason!, actor));
+                    action = "calendar.holiday-removed";
+                    summary = new($"ยกเลิกวันหยุด {AdminForms.Iso(holiday.Date)}", $"Holiday removed on {AdminForms.Iso(holiday.Date)}");
+                    details = new { date = holiday.Date };
+                    break;
+                }
 
             case "import":
-            {
-                if (request.Year is < 2000 or > 2200)
                 {
-                    errors["Year"] = [new("ปี ค.ศ. ไม่ถูกต้อง", "Not a valid Gregorian year")];
-                }
-                else if (holidays.Covers(request.Year))
-                {
-                    errors["Year"] = [new($"มีปฏิทินปี {request.Year} แล้ว แก้ไขทีละวันแทน", $"{request.Year} already has a calendar; change it day by day instead")];
-                }
+                    if (request.Year is < 2000 or > 2200)
+                    {
+                        errors["Year"] = [new("ปี ค.ศ. ไม่ถูกต้อง", "Not a valid Gregorian year")];
+                    }
+                    else if (holidays.Covers(request.Year))
+                    {
+                        errors["Year"] = [new($"มีปฏิทินปี {request.Year} แล้ว แก้ไขทีละวันแทน", $"{request.Year} already has a calendar; change it day by day instead")];
+                    }
 
-                IReadOnlyList<Holiday> imported = [];
-                if (string.IsNullOrWhiteSpace(request.Csv))
-                {
-                    errors["File"] = [new("เลือกไฟล์ CSV รูปแบบเดียวกับ reference/holidays", "Choose a CSV file shaped like reference/holidays")];
-                }
-                else if (!errors.ContainsKey("Year"))
-                {
-                    imported = ReadCsv(request.Csv, request.Year, errors);
-                }
+                    IReadOnlyList<Holiday> imported = [];
+                    if (string.IsNullOrWhiteSpace(request.Csv))
+                    {
+                        errors["File"] = [new("เลือกไฟล์ CSV รูปแบบเดียวกับ reference/holidays", "Choose a CSV file shaped like reference/holidays")];
+                    }
+                    else if (!errors.ContainsKey("Year"))
+                    {
+                        imported = ReadCsv(request.Csv, request.Year, errors);
+                    }
 
-                if (errors.Count > 0)
-                {
-                    return new ValidationFailed(errors);
-                }
+                    if (errors.Count > 0)
+                    {
+                        return new ValidationFailed(errors);
+                    }
 
-                rows.AddRange(imported.Select(h => Row(h.Date, false, h.Name.Th, h.Name.En, ConsoleOverlays.KindCode(h.Kind), h.Confirmed, reason!, actor)));
-                years.Add(request.Year);
-                action = "calendar.year-imported";
-                summary = new($"นำเข้าปฏิทินวันหยุดปี {request.Year} ({rows.Count} วัน)", $"Holiday calendar {request.Year} imported ({rows.Count} days)");
-                details = new { year = request.Year, days = rows.Count };
-                break;
-            }
+                    rows.AddRange(imported.Select(h => Row(h.Date, false, h.Name.Th, h.Name.En, ConsoleOverlays.KindCode(h.Kind), h.Confirmed, reason!, actor)));
+                    years.Add(request.Year);
+                    action = "calendar.year-imported";
+                    summary = new($"นำเข้าปฏิทินวันหยุดปี {request.Year} ({rows.Count} วัน)", $"Holiday calendar {request.Year} imported ({rows.Count} days)");
+                    details = new { year = request.Year, days = rows.Count };
+                    break;
+                }
 
             default:
                 return new ValidationFailed(new Dictionary<string, BilingualText[]> { ["Op"] = [new("เลือกการเปลี่ยนแปลง", "Choose a change")] });

@@ -14,7 +14,7 @@ namespace Anuyat.Web.Features.Applications;
 /// The applicant's two acts on a file, shared by the API and the pages: attaching a document to a checklist item, and
 /// sending the file (or sending it back after the deficiency record).
 /// </summary>
-public static class Filing
+public static class ApplicantActs
 {
     /// <summary>
     /// Inspects and stores the file, links it to the checklist item and records the event (the caller saves). While a
