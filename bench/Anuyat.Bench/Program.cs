@@ -145,6 +145,10 @@ internal sealed class AppInstance : IAsyncDisposable
         }
 
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // One bench account files at the rate of a whole city; the per-account limits guard against one client, not this.
+        info.Environment["RateLimits__SubmissionsPerMinute"] = "1000000";
+        info.Environment["RateLimits__UploadsPerMinute"] = "1000000";
         var clock = Stopwatch.StartNew();
         var server = Process.Start(info)!;
         server.OutputDataReceived += (_, _) => { };

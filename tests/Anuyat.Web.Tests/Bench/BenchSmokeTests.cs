@@ -19,7 +19,9 @@ public sealed class BenchSmokeTests
     [InlineData(Db.Sqlite)]
     public async Task QuickBench_AgainstRealKestrel_RunsEveryScenarioWithoutErrors(Db db)
     {
-        using var app = await AnuyatApp.StartAsync(db, kestrel: true);
+        // One bench account files at the rate of a whole city; the per-account limits guard against one client, not this.
+        var limits = new Dictionary<string, string?> { ["RateLimits:SubmissionsPerMinute"] = "1000000", ["RateLimits:UploadsPerMinute"] = "1000000" };
+        using var app = await AnuyatApp.StartAsync(db, settings: limits, kestrel: true);
         await app.WithScopeAsync(s => DemoCommands.Create(s).GenerateAsync(300, 17, new DateOnly(2026, 11, 1)));
         var demoCitizen = await app.WithScopeAsync(s => s.GetRequiredService<AnuyatDbContext>().Applications.Where(a => a.IsSynthetic).OrderBy(a => a.CreatedAt).Select(a => a.ApplicantAccountId).FirstAsync());
         var citizen = await TestAccounts.CreateAsync(app);

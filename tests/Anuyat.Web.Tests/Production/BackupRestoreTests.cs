@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Anuyat.Infrastructure.Persistence;
@@ -62,10 +63,12 @@ public sealed class BackupRestoreTests
         await using var source = await AnuyatApp.StartAsync(Db.Sqlite);
         var (client, _) = await TestAccounts.ApiClientAsync(source);
         var bytes = Corpus.Png(Guid.NewGuid().ToString());
-        await client.PostAsync("/api/v1/uploads", UploadsApiTests.Multipart(bytes, "plan.png", "image/png"));
+        var uploaded = await client.PostAsync("/api/v1/uploads", UploadsApiTests.Multipart(bytes, "plan.png", "image/png"));
         var backup = Path.Combine(Path.GetTempPath(), "anuyat-backup-" + Guid.NewGuid().ToString("N")[..12]);
         Assert.Equal(0, (await AppProcess.RunAsync(AppProcess.SameDataAs(source), "backup", "create", "--out", backup)).ExitCode);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        // Images are re-encoded on upload (metadata stripped), so the stored file is named by the hash the API returns.
+        var sha = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sha256").GetString()!;
         await File.WriteAllBytesAsync(Path.Combine(backup, "documents", sha), Corpus.Png("rotten"));
 
         var target = Directory.CreateTempSubdirectory("anuyat-restored-").FullName;
