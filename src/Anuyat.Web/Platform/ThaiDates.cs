@@ -19,6 +19,12 @@ public static class ThaiDates
     public static string LongDate(DateOnly date) =>
         Text.IsEnglish ? date.ToString("d MMMM yyyy", EnglishCulture) : date.ToString("d MMMM yyyy", ThaiCulture);
 
+    /// <summary>For text stored once and read in either language later (audit lines, e-mails): Buddhist era, Thai months.</summary>
+    public static string LongDateTh(DateOnly date) => date.ToString("d MMMM yyyy", ThaiCulture);
+
+    /// <summary>The English half of stored bilingual text: Gregorian, whatever the culture of the request that wrote it.</summary>
+    public static string LongDateEn(DateOnly date) => date.ToString("d MMMM yyyy", EnglishCulture);
+
     public static string DateTime(DateTime utc)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Bangkok);

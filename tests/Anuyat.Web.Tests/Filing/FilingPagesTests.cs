@@ -62,6 +62,41 @@ public sealed class FilingPagesTests
     [Theory]
     [InlineData(Db.Sqlite)]
     [InlineData(Db.Postgres)]
+    public async Task DeficiencyRecord_ApplicantCorrectsAnAnswerOnTheFormPages_ButCannotWhileTheFileIsWithTheOffice(Db db)
+    {
+        var app = await SharedApps.Get(db);
+        var client = await SignedInAsync(app);
+        var id = await StartDraftAsync(client);
+        await FillAsync(client, id);
+        foreach (var item in FilingJourney.Documents)
+        {
+            await UploadAsync(client, id, item, Corpus.Pdf());
+        }
+
+        var check = await client.GetPageAsync($"/drafts/{id}/check");
+        await client.SubmitAsync(check, new Dictionary<string, string> { ["Declaration"] = "true" }, "form.send-form");
+        var whileWithOffice = await client.GetAsync($"/drafts/{id}/page/6");
+        var (officer, _) = await TestAccounts.ApiClientAsync(app, Anuyat.Domain.Accounts.Role.Officer, "1001", "public-works");
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var recorded = await officer.PostAsync($"/api/v1/applications/{id}/deficiency", System.Net.Http.Json.JsonContent.Create(new { items = new[] { "plans" }, note = "ระยะเวลาก่อสร้างต้องไม่เกิน 300 วัน", dueDate = due }));
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+
+        var status = await client.GetPageAsync($"/applications/{id}");
+        var corrected = await PostPageAsync(client, id, 6, new Dictionary<string, string> { ["a.completionDays"] = "300" });
+        var last = await PostPageAsync(client, id, 9, new Dictionary<string, string> { ["a.supervisor.name"] = "นายควบคุม" });
+
+        Assert.Equal($"/applications/{id}", whileWithOffice.LocationPath());
+        Assert.Equal($"/drafts/{id}/page/1", status.QuerySelector("#correct-answers a")!.GetAttribute("href"));
+        Assert.Equal($"/drafts/{id}/page/7", corrected.LocationPath());
+        Assert.Equal($"/applications/{id}#tasks", last.LocationPath());
+        var application = await app.WithScopeAsync(s => s.GetRequiredService<AnuyatDbContext>().Applications.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Equal(ApplicationStatus.Deficient, application.Status);
+        Assert.Equal(300, JsonNode.Parse(application.AnswersJson)!["completionDays"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
     public async Task Eligibility_DisqualifyingAnswer_ShowsTheExitWithTheDefinitionsMessage(Db db)
     {
         var app = await SharedApps.Get(db);

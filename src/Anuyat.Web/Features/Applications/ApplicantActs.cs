@@ -6,6 +6,7 @@ using Anuyat.Infrastructure.Applications;
 using Anuyat.Infrastructure.Documents;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Web.Features.Accounts;
+using Anuyat.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anuyat.Web.Features.Applications;
@@ -116,7 +117,7 @@ public static class ApplicantActs
             events.Record(user, application, "submitted", new("ยื่นคำขอแล้ว", "Application sent"));
             await events.NotifyApplicantAsync(application,
                 new("ได้รับคำขอของคุณแล้ว", "We have received your application"),
-                new($"กำหนดแจ้งผลตามกฎหมาย: {application.LegalDeadline:yyyy-MM-dd}", $"Legal deadline for the decision: {application.LegalDeadline:yyyy-MM-dd}"));
+                new($"กำหนดแจ้งผลตามกฎหมาย: {(application.LegalDeadline is { } th ? ThaiDates.LongDateTh(th) : "-")}", $"Legal deadline for the decision: {(application.LegalDeadline is { } en ? ThaiDates.LongDateEn(en) : "-")}"));
         }
 
         return application;

@@ -202,12 +202,12 @@ public static class ReviewApi
             case ("deficiency-recorded", _):
                 var deficiency = application.Deficiency!;
                 events.Record(user, application, "deficiency-recorded", new(
-                    $"เจ้าหน้าที่ขอเอกสารหรือข้อมูลเพิ่ม (บันทึกความบกพร่อง) ภายใน {deficiency.DueDate:yyyy-MM-dd}",
-                    $"The office asked for missing items (deficiency record), due {deficiency.DueDate:yyyy-MM-dd}"), new { deficiency.Items, deficiency.DueDate });
+                    $"เจ้าหน้าที่ขอเอกสารหรือข้อมูลเพิ่ม (บันทึกความบกพร่อง) ภายใน {ThaiDates.LongDateTh(deficiency.DueDate)}",
+                    $"The office asked for missing items (deficiency record), due {ThaiDates.LongDateEn(deficiency.DueDate)}"), new { deficiency.Items, deficiency.DueDate });
                 await events.NotifyApplicantAsync(application,
                     new("สำนักงานเขตขอเอกสารหรือข้อมูลเพิ่ม", "The district office needs missing items"),
-                    new($"โปรดส่งรายการ {string.Join(", ", deficiency.Items)} ภายในวันที่ {deficiency.DueDate:yyyy-MM-dd} หมายเหตุ: {deficiency.Note}",
-                        $"Please send {string.Join(", ", deficiency.Items)} by {deficiency.DueDate:yyyy-MM-dd}. Note: {deficiency.Note}"));
+                    new($"โปรดส่งรายการ {string.Join(", ", deficiency.Items)} ภายในวันที่ {ThaiDates.LongDateTh(deficiency.DueDate)} หมายเหตุ: {deficiency.Note}",
+                        $"Please send {string.Join(", ", deficiency.Items)} by {ThaiDates.LongDateEn(deficiency.DueDate)}. Note: {deficiency.Note}"));
                 break;
             case ("decided", ApplicationStatus.Refused):
                 events.Record(user, application, "decided", new($"ไม่อนุญาต เหตุผล: {application.DecisionReasons}", $"Refused. Reasons: {application.DecisionReasons}"));

@@ -1,6 +1,7 @@
 using Anuyat.Domain.Applications;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Web.Features.Applications;
+using Anuyat.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,7 @@ public sealed class DraftDuties(AnuyatDbContext db, ApplicationEvents events, IO
             if (warnedAt is null)
             {
                 var deleteOn = DateOnly.FromDateTime(now.AddDays(retention.DraftWarningDays));
-                events.Record(null, application, "draft-warning", new($"แจ้งผู้ยื่นว่าร่างจะถูกลบ {deleteOn:yyyy-MM-dd}", $"The applicant was told the draft will be deleted on {deleteOn:yyyy-MM-dd}"));
+                events.Record(null, application, "draft-warning", new($"แจ้งผู้ยื่นว่าร่างจะถูกลบ {ThaiDates.LongDateTh(deleteOn)}", $"The applicant was told the draft will be deleted on {ThaiDates.LongDateEn(deleteOn)}"));
                 await events.NotifyApplicantAsync(application,
                     new("ร่างคำขอของคุณจะถูกลบ", "Your draft application will be deleted"),
                     new($"ร่างคำขอนี้ไม่มีการแก้ไขมานาน จะถูกลบในวันที่ {Platform.ThaiDates.Date(deleteOn)} หากยังต้องการ เพียงเปิดร่างและบันทึกอีกครั้ง",

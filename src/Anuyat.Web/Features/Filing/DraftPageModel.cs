@@ -40,8 +40,16 @@ public abstract class DraftPageModel(AnuyatDbContext db, CatalogStore catalog) :
     /// <summary>True when a counter officer keys the application in for a walk-in applicant.</summary>
     public bool AtCounter => Application.Channel == Channel.Counter;
 
+    /// <summary>The applicant is correcting answers the office asked about, not filling a draft.</summary>
+    public bool Correcting => Application.Status == ApplicationStatus.Deficient;
+
     /// <summary>Loads the draft; null when the page may go on, otherwise the result to return.</summary>
-    protected async Task<IActionResult?> LoadAsync(Guid id, bool allowSent, CancellationToken ct)
+    /// <param name="allowCorrection">
+    /// The form pages stay open while a deficiency record is with the applicant, so they can correct answers the office
+    /// asked about (Licensing Facilitation Act B.E. 2558 s.8); the documents and check pages do not (the record's own
+    /// task list on the application page takes the files and the one resubmission).
+    /// </param>
+    protected async Task<IActionResult?> LoadAsync(Guid id, bool allowSent, CancellationToken ct, bool allowCorrection = false)
     {
         var me = CurrentUser.From(User);
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -54,7 +62,7 @@ public abstract class DraftPageModel(AnuyatDbContext db, CatalogStore catalog) :
         Definition = catalog.Catalog.GetVersion(application.ServiceCode, application.ServiceVersion)!;
         Answers = JsonNode.Parse(application.AnswersJson) as JsonObject ?? [];
         Pages = FilingForm.Pages(Definition);
-        if (application.Status != ApplicationStatus.Draft && !allowSent)
+        if (application.Status != ApplicationStatus.Draft && !allowSent && !(allowCorrection && application.Status == ApplicationStatus.Deficient))
         {
             return Redirect($"/applications/{id}");
         }

@@ -32,7 +32,7 @@ public sealed class FormPageModel(AnuyatDbContext db, CatalogStore catalog, Subd
 
     public async Task<IActionResult> OnGetAsync(Guid id, int number, CancellationToken ct)
     {
-        if (await LoadAsync(id, allowSent: false, ct) is { } result)
+        if (await LoadAsync(id, allowSent: false, ct, allowCorrection: true) is { } result)
         {
             return result;
         }
@@ -49,7 +49,7 @@ public sealed class FormPageModel(AnuyatDbContext db, CatalogStore catalog, Subd
 
     public async Task<IActionResult> OnPostAsync(Guid id, int number, string? go, string? returnTo, bool saveProfile, CancellationToken ct)
     {
-        if (await LoadAsync(id, allowSent: false, ct) is { } result)
+        if (await LoadAsync(id, allowSent: false, ct, allowCorrection: true) is { } result)
         {
             return result;
         }
@@ -90,13 +90,24 @@ public sealed class FormPageModel(AnuyatDbContext db, CatalogStore catalog, Subd
             return Page();
         }
 
+        if (Correcting && returnTo == "check")
+        {
+            return Redirect($"/applications/{id}#tasks");
+        }
+
         if (returnTo == "check")
         {
             return Redirect($"/drafts/{id}/check");
         }
 
         var next = ShownPages.FirstOrDefault(p => p.Number > number);
-        return Redirect(next is null ? $"/drafts/{id}/documents" : $"/drafts/{id}/page/{next.Number}");
+        if (next is null)
+        {
+            // A correction ends back at the deficiency record's task list, where the file is sent back once.
+            return Redirect(Correcting ? $"/applications/{id}#tasks" : $"/drafts/{id}/documents");
+        }
+
+        return Redirect($"/drafts/{id}/page/{next.Number}");
     }
 
     public QuestionModel Question(FieldDefinition field, string path, JsonNode? value) =>

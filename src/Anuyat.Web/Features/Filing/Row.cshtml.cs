@@ -83,7 +83,7 @@ public sealed class RowModel(AnuyatDbContext db, CatalogStore catalog, TimeProvi
 
     private async Task<IActionResult?> PrepareAsync(Guid id, int number, int row, CancellationToken ct)
     {
-        if (await LoadAsync(id, allowSent: false, ct) is { } result)
+        if (await LoadAsync(id, allowSent: false, ct, allowCorrection: true) is { } result)
         {
             return result;
         }
