@@ -1,8 +1,4 @@
 using System.Globalization;
-using Anuyat.Domain.Calendar;
-using Anuyat.Infrastructure.Persistence;
-using Anuyat.Web.Features.Applications;
-using Anuyat.Web.Features.Catalog;
 using Anuyat.Web.Features.Demo;
 
 namespace Anuyat.Web.Cli;
@@ -59,11 +55,5 @@ public static class DemoCommands
         }
     }
 
-    public static DemoGenerator Create(IServiceProvider services) => new(
-        services.GetRequiredService<AnuyatDbContext>(),
-        services.GetRequiredService<CatalogStore>().Catalog,
-        services.GetRequiredService<IServiceDirectory>(),
-        services.GetRequiredService<BusinessCalendar>(),
-        services.GetRequiredService<ApplicationClock>(),
-        services.GetRequiredService<TimeProvider>());
+    public static DemoGenerator Create(IServiceProvider services) => DemoGenerator.Create(services);
 }

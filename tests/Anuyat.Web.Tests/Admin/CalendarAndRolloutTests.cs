@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Anuyat.Domain.Calendar;
 using Anuyat.Infrastructure.Persistence;
-using Anuyat.Web.Features.Admin.Sandbox;
 using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,7 @@ public sealed class CalendarAndRolloutTests
         await using var app = await AnuyatApp.StartAsync(db);
         var (admin, _, _) = await AdminClients.StaffClientAsync(app);
         var citizen = await TestAccounts.CreateAsync(app);
-        var application = await app.WithScopeAsync(s => SyntheticFiles.CreateSubmittedAsync(s, citizen.Id, "test", "1003", 0, TimeSpan.FromDays(50), CancellationToken.None));
+        var application = await app.WithScopeAsync(s => TestFiles.CreateSubmittedAsync(s, citizen.Id, "test", "1003", 0, TimeSpan.FromDays(50), CancellationToken.None));
         var deadline = application.LegalDeadline!.Value;
         var calendar = app.Services.GetRequiredService<BusinessCalendar>();
         var sent = ApplicationClock.BangkokDate(application.SubmittedAt!.Value);

@@ -13,9 +13,10 @@ public static class TestPostgres
 
     public static string ServerConnectionString => Server.Value;
 
-    public static async Task<string> CreateDatabaseAsync()
+    /// <param name="prefix">The database name's start; the training sandbox refuses a database whose name lacks "sandbox".</param>
+    public static async Task<string> CreateDatabaseAsync(string prefix = "anuyat_t_")
     {
-        var name = "anuyat_t_" + Guid.NewGuid().ToString("N")[..16];
+        var name = prefix + Guid.NewGuid().ToString("N")[..16];
         await using (var connection = new NpgsqlConnection(ServerConnectionString + ";Database=postgres"))
         {
             await connection.OpenAsync();

@@ -79,7 +79,7 @@ public sealed class SandboxSeeder(IServiceScopeFactory scopes, ILogger<SandboxSe
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await SyntheticFiles.SeedAsync(scope.ServiceProvider, logger, cancellationToken);
+        await SandboxFiles.FillAsync(scope.ServiceProvider, logger, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

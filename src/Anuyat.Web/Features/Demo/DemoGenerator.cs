@@ -74,18 +74,20 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
     /// Generates <paramref name="count"/> applications. Writes citizens, then reserves each district-year's block of
     /// running numbers in one short transaction, then writes the applications in chunks.
     /// </summary>
-    public async Task<DemoResult> GenerateAsync(int count, long seed, DateOnly? until = null, TextWriter? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="from">The window's first day (default <see cref="DefaultStart"/>); the training sandbox uses the last weeks, so many files are still open.</param>
+    /// <param name="pilotOnly">Only the pilot districts (the sandbox: where the demo staff work).</param>
+    public async Task<DemoResult> GenerateAsync(int count, long seed, DateOnly? until = null, TextWriter? progress = null, DateOnly? from = null, bool pilotOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var started = time.GetTimestamp();
-        var start = DefaultStart;
+        var start = from ?? DefaultStart;
         var end = until ?? DefaultEnd;
         if (end <= start.AddDays(30))
         {
             throw new ArgumentOutOfRangeException(nameof(until), $"--until must be after {start.AddDays(30):yyyy-MM-dd}");
         }
 
-        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Code).ToListAsync(cancellationToken);
+        var districts = await db.Districts.AsNoTracking().Where(d => !pilotOnly || d.Pilot).OrderBy(d => d.Code).ToListAsync(cancellationToken);
         var services = catalog.Codes.Order(StringComparer.Ordinal).Select(code => new ServiceModel(code, catalog.Versions(code), Profiles.GetValueOrDefault(code, (3, [], 1, 0.1, 0.04)))).ToList();
         if (districts.Count == 0 || services.Count == 0)
         {
@@ -158,6 +160,15 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
 
         return new DemoResult(count, citizens, extensionCount, byStatus, time.GetElapsedTime(started));
     }
+
+    /// <summary>The generator with the app's services (<c>demo generate</c> and the training sandbox).</summary>
+    public static DemoGenerator Create(IServiceProvider services) => new(
+        services.GetRequiredService<AnuyatDbContext>(),
+        services.GetRequiredService<Catalog.CatalogStore>().Catalog,
+        services.GetRequiredService<IServiceDirectory>(),
+        services.GetRequiredService<BusinessCalendar>(),
+        services.GetRequiredService<ApplicationClock>(),
+        services.GetRequiredService<TimeProvider>());
 
     public static string CitizenEmail(long seed, int index) => string.Create(CultureInfo.InvariantCulture, $"citizen-{seed}-{index:D7}@{EmailDomain}");
 

@@ -70,7 +70,7 @@ public static class SandboxReset
         }
 
         await services.GetRequiredService<ConsoleOverlays>().ReloadAsync(db, cancellationToken);
-        var made = await SyntheticFiles.SeedAsync(services, logger, cancellationToken);
+        var made = await SandboxFiles.FillAsync(services, logger, cancellationToken);
         logger.LogWarning("Sandbox reset: {Tables} tables emptied, {Files} synthetic applications made", tables.Count, made);
         return made;
     }

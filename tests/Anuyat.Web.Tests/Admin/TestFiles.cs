@@ -1,54 +1,20 @@
 using Anuyat.Domain.Accounts;
 using Anuyat.Domain.Applications;
-using Anuyat.Infrastructure.Accounts;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Features.Applications;
-using Anuyat.Web.Features.Catalog;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Anuyat.Web.Features.Admin.Sandbox;
+namespace Anuyat.Web.Tests.Admin;
 
 /// <summary>
-/// Fills the training sandbox: the demo staff and citizen (DemoAccounts), and a handful of synthetic ข.1 files sent
-/// to the pilot districts' Public Works sections, made through the domain like real ones (reference numbers, audit
-/// timeline, legal deadline). The one place to point at <c>demo generate</c> once it exists.
+/// A submitted ข.1 file made through the domain like a real one (reference number, audit timeline, legal deadline),
+/// sent some time ago, for tests that need a file in a given district's Public Works queue.
 /// </summary>
-public static class SyntheticFiles
+public static class TestFiles
 {
     public const string BuildingPermit = "building-permit-k1";
-
-    /// <summary>The districts that get files: the first two pilot districts (Phra Nakhon, Nong Chok).</summary>
-    public static readonly string[] Districts = ["1001", "1003"];
-
-    public const int PerDistrict = 3;
-
-    public static async Task<int> SeedAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
-    {
-        var catalog = services.GetRequiredService<CatalogStore>();
-        await DemoAccounts.SeedAsync(services, catalog.Districts, catalog.Sections, logger, cancellationToken);
-        var db = services.GetRequiredService<AnuyatDbContext>();
-        if (await db.Applications.AnyAsync(cancellationToken))
-        {
-            return 0;
-        }
-
-        var users = services.GetRequiredService<UserManager<Account>>();
-        var citizen = await users.FindByEmailAsync(DemoAccounts.CitizenEmail) ?? throw new InvalidOperationException("the demo citizen was not seeded");
-        var made = 0;
-        foreach (var district in Districts)
-        {
-            for (var i = 0; i < PerDistrict; i++)
-            {
-                await CreateSubmittedAsync(services, citizen.Id, citizen.DisplayName, district, i, TimeSpan.FromMinutes(10 * (PerDistrict - i)), cancellationToken);
-                made++;
-            }
-        }
-
-        logger.LogInformation("Sandbox: {Count} synthetic applications", made);
-        return made;
-    }
 
     /// <summary>One synthetic ข.1 file, opened and sent <paramref name="sentAgo"/> ago by the applicant, with its legal deadline recorded.</summary>
     public static async Task<PermitApplication> CreateSubmittedAsync(IServiceProvider services, Guid applicantId, string applicantName, string district, int index, TimeSpan sentAgo, CancellationToken cancellationToken)
