@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Anuyat.Domain.Accounts;
 using Anuyat.Domain.Applications;
-using Anuyat.Infrastructure.Accounts;
 using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Notifications;
 using Anuyat.Infrastructure.Persistence;
@@ -199,7 +198,7 @@ public sealed partial class AdminConsoleTests(Browser browser) : IClassFixture<B
             if (message is not null)
             {
                 using var raw = new MemoryStream(Encoding.UTF8.GetBytes(message.Data));
-                var text = (await MimeKit.MimeMessage.LoadAsync(raw)).TextBody;
+                var text = (await MimeKit.MimeMessage.LoadAsync(raw)).TextBody ?? string.Empty;
                 return new Uri(InvitationLink().Match(text).Value);
             }
 
@@ -217,7 +216,7 @@ public sealed partial class AdminConsoleTests(Browser browser) : IClassFixture<B
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Signs in with the password, then enrols an authenticator (staff pages need a proved second factor).</summary>
-    public static async Task SignInWithSecondFactorAsync(IPage page, string email, string password)
+    internal static async Task SignInWithSecondFactorAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Email", email);
