@@ -71,6 +71,10 @@ public sealed class AuthenticatorModel(UserManager<Account> users, SignInManager
         {
             await users.ResetAuthenticatorKeyAsync(account);
             key = await users.GetAuthenticatorKeyAsync(account);
+
+            // A new key renews the security stamp; without a refreshed cookie the open session ended at the next
+            // stamp check (Accounts:SessionCheckInterval), often before a newly invited officer had typed the code.
+            await signIn.RefreshSignInAsync(account);
         }
 
         FormattedKey = Format(key!);

@@ -111,7 +111,9 @@ public sealed class HolidayEditor(AnuyatDbContext db, ConsoleOverlays overlays, 
         foreach (var application in open.Where(a => !a.Status.IsClosed()))
         {
             var service = directory.Version(application.ServiceCode, application.ServiceVersion);
-            var now = application.LegalDeadline ?? legalClock.Read(application, service)?.Deadline;
+            // Both readings today, with and without the change: a stored deadline can be a day behind (a stopped
+            // clock moves it every day; generated files are never refreshed), which is not this change's effect.
+            var now = legalClock.Read(application, service)?.Deadline ?? application.LegalDeadline;
             var then = legalClock.Read(application, service, withCalendar: proposed)?.Deadline;
             if (now is { } from && then is { } to && from != to)
             {
