@@ -54,7 +54,7 @@ public sealed class VirusScanTests
 
         var response = await client.PostAsync("/api/v1/uploads", Multipart(MarkedPdf(), "plan.pdf"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("upload-malware", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var (rows, audited) = await app.WithScopeAsync(async s =>
         {

@@ -102,11 +102,12 @@ public sealed class HardeningTests
         var (officer, _) = await Admin.AdminClients.EnrolledStaffClientAsync(app, Anuyat.Domain.Accounts.Role.Officer, "1001", "public-works");
         var (approver, _) = await Admin.AdminClients.EnrolledStaffClientAsync(app, Anuyat.Domain.Accounts.Role.Approver, "1001", "public-works");
         var (admin, _) = await Admin.AdminClients.EnrolledStaffClientAsync(app, Anuyat.Domain.Accounts.Role.Admin, null, null);
+        var person = await TestAccounts.CreateAsync(app, Anuyat.Domain.Accounts.Role.Officer, "1001", "public-works");
         var staffPages = RouteAccessTests.Table
             .Where(e => e.Value == RouteAccessTests.Access.Staff && e.Key.StartsWith("GET /", StringComparison.Ordinal))
             .Select(e => e.Key[4..]
                 .Replace("/{handler?}", string.Empty, StringComparison.Ordinal)
-                .Replace("{id:guid}", e.Key.Contains("/admin/people/", StringComparison.Ordinal) ? file.CitizenAccount.Id.ToString() : file.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{id:guid}", e.Key.Contains("/admin/people/", StringComparison.Ordinal) ? person.Id.ToString() : file.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{code}", "building-permit-k1", StringComparison.Ordinal))
             .Where(p => !p.Contains('{', StringComparison.Ordinal))
             .ToList();
@@ -130,6 +131,7 @@ public sealed class HardeningTests
         Assert.True(accepted.Count == 0, "Staff forms accepted without an anti-forgery token: " + string.Join("; ", accepted));
         Assert.Contains(checkedForms, f => f.StartsWith($"/office/applications/{file.Id} →", StringComparison.Ordinal));
         Assert.Contains(checkedForms, f => f.StartsWith("/admin/people →", StringComparison.Ordinal));
+        Assert.Contains(checkedForms, f => f.StartsWith($"/admin/people/{person.Id} →", StringComparison.Ordinal));
         Assert.Contains(checkedForms, f => f.StartsWith("/office/counter →", StringComparison.Ordinal));
         Assert.True(checkedForms.Count >= 10, string.Join("; ", checkedForms));
     }
