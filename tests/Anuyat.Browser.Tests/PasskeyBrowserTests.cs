@@ -1,6 +1,5 @@
 using Anuyat.Domain.Accounts;
 using Anuyat.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace Anuyat.Browser.Tests;
 
