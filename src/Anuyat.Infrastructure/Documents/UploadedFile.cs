@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Anuyat.Domain.Accounts;
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Accounts;
 using Anuyat.Infrastructure.Audit;
-using Anuyat.Domain.Accounts;
 using Anuyat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
