@@ -2,7 +2,7 @@
 # Runs every test: builds, checks formatting, starts a throw-away PostgreSQL, runs all test projects (HTTP tests on
 # SQLite and PostgreSQL, browser journeys in Debian's Chromium), and prints one closing line:
 #   N passed, N failed, N skipped
-# Installs what a fresh machine of this kind lacks (Chromium, Thai fonts, poppler, zbar) first.
+# Installs what a fresh machine of this kind lacks (Chromium, Thai fonts, poppler, zbar, clamd) first.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -17,6 +17,7 @@ command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v npm >/dev/null || missing+=(npm)
+[ -x /usr/sbin/clamd ] || command -v clamd >/dev/null || missing+=(clamav-daemon)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   sudo_if_needed apt-get update -qq
@@ -41,9 +42,12 @@ pg_dir="$(mktemp -d /tmp/anuyat-pg.XXXXXX)"
 pg_port=$(( 25000 + RANDOM % 5000 ))
 s3_dir="$(mktemp -d /tmp/anuyat-s3.XXXXXX)"
 s3_port=$(( 20000 + RANDOM % 5000 ))
+clamd_dir="$(mktemp -d /tmp/anuyat-clamd.XXXXXX)"
+clamd_port=$(( 30000 + RANDOM % 5000 ))
 cleanup() {
   bash "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true
   bash "$root/scripts/s3rver.sh" stop "$s3_dir" >/dev/null 2>&1 || true
+  bash "$root/scripts/clamd.sh" stop "$clamd_dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 if ! ANUYAT_TEST_POSTGRES="$(bash "$root/scripts/pg-throwaway.sh" start "$pg_dir" "$pg_port")"; then
@@ -60,6 +64,14 @@ if ! ANUYAT_TEST_S3="$(bash "$root/scripts/s3rver.sh" start "$s3_dir" "$s3_port"
   exit 1
 fi
 export ANUYAT_TEST_S3
+
+# ClamAV's daemon for the virus-scan tests, with a signature database the script writes (no internet needed).
+if ! ANUYAT_TEST_CLAMD="$(bash "$root/scripts/clamd.sh" start "$clamd_dir" "$clamd_port")"; then
+  echo "test.sh: could not start clamd" >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+export ANUYAT_TEST_CLAMD
 
 log="$(mktemp /tmp/anuyat-test.XXXXXX.log)"
 echo "test.sh: running tests (log: $log)"

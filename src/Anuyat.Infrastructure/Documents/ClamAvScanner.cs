@@ -13,12 +13,15 @@ public sealed class ClamAvOptions
     public int Port { get; set; } = 3310;
 
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How often files kept "pending scan" (clamd did not answer) are tried again.</summary>
+    public int RetrySeconds { get; set; } = 60;
 }
 
 /// <summary>
 /// Streams bytes to ClamAV's <c>clamd</c> with <c>zINSTREAM</c> over TCP (no shared paths). Any failure — refused
 /// connection, timeout, an error reply such as "size limit exceeded" (clamd's StreamMaxLength defaults to 25 MB) — is
-/// <see cref="ScanOutcome.Unavailable"/>, which the inspector turns into a refusal: fail closed.
+/// <see cref="ScanOutcome.Unavailable"/>: the file is kept "pending scan" and nobody may open it (fail closed).
 /// </summary>
 public sealed partial class ClamAvScanner(ClamAvOptions options, ILogger<ClamAvScanner> logger) : IMalwareScanner
 {
@@ -100,6 +103,6 @@ public sealed partial class ClamAvScanner(ClamAvOptions options, ILogger<ClamAvS
     }
 
     [LoggerMessage(EventId = 9003, EventName = "VirusScannerUnavailable", Level = LogLevel.Error,
-        Message = "Virus scanner clamd at {Host}:{Port} gave no answer ({Reason}); upload refused")]
+        Message = "Virus scanner clamd at {Host}:{Port} gave no answer ({Reason}); the file stays pending scan")]
     private static partial void LogUnavailable(ILogger logger, string host, int port, string reason);
 }

@@ -14,8 +14,11 @@ public enum DocumentKind
     Png,
 }
 
-/// <summary>An upload that passed inspection: its kind (from its bytes, never its name) and the bytes themselves.</summary>
-public sealed record InspectedUpload(DocumentKind Kind, ReadOnlyMemory<byte> Content)
+/// <summary>
+/// An upload that passed inspection: its kind (from its bytes, never its name), the bytes themselves, and what the
+/// virus scanner said (<see cref="ScanState.Pending"/> when it could not answer: stored, but nobody may open it yet).
+/// </summary>
+public sealed record InspectedUpload(DocumentKind Kind, ReadOnlyMemory<byte> Content, ScanState Scan = ScanState.NotScanned)
 {
     public string ContentType => UploadInspector.ContentTypeOf(Kind);
 
@@ -27,7 +30,8 @@ public sealed record InspectedUpload(DocumentKind Kind, ReadOnlyMemory<byte> Con
 /// from magic bytes, never the file name or the client's Content-Type; empty and oversized files are refused; PDFs that
 /// are encrypted (cannot be inspected) or carry active content are refused; files that are two formats at once
 /// (polyglots) are refused; the EICAR test file is refused even without a scanner; a configured ClamAV scanner is
-/// consulted and, when it cannot answer, the upload is refused (fail closed, ASVS 16.5.3). The checks themselves are
+/// consulted: a virus is refused; when it cannot answer the upload is kept as "pending scan", which nobody may open
+/// until a later scan says it is clean (fail closed, ASVS 16.5.3; <see cref="PendingScans"/>). The checks themselves are
 /// pure (<see cref="Check"/>); only reading the stream and the scanner are I/O.
 /// </summary>
 public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogger<UploadInspector> logger, IMalwareScanner? scanner = null)
@@ -95,19 +99,20 @@ public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogg
             return Refuse((UploadRefused)checkedKind.Error!);
         }
 
+        var scan = ScanState.NotScanned;
         if (scanner is not null)
         {
             var verdict = await scanner.ScanAsync(bytes, cancellationToken);
-            switch (verdict.Outcome)
+            scan = verdict.Outcome switch
             {
-                case ScanOutcome.Infected:
-                    return Refuse(Refusal(UploadRefusalReason.Malware, verdict.Signature, max));
-                case ScanOutcome.Unavailable:
-                    return Refuse(Refusal(UploadRefusalReason.ScannerUnavailable, verdict.Signature, max));
-                case ScanOutcome.Clean:
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unknown scan outcome {verdict.Outcome}.");
+                ScanOutcome.Infected => ScanState.Infected,
+                ScanOutcome.Unavailable => ScanState.Pending,
+                ScanOutcome.Clean => ScanState.Clean,
+                _ => throw new InvalidOperationException($"Unknown scan outcome {verdict.Outcome}."),
+            };
+            if (scan == ScanState.Infected)
+            {
+                return Refuse(Refusal(UploadRefusalReason.Malware, verdict.Signature, max));
             }
         }
 
@@ -120,10 +125,10 @@ public sealed partial class UploadInspector(IOptions<UploadLimits> limits, ILogg
                 return Refuse(Refusal(UploadRefusalReason.WrongType, "image does not decode", max));
             }
 
-            return new InspectedUpload(checkedKind.Value, clean);
+            return new InspectedUpload(checkedKind.Value, clean, scan);
         }
 
-        return new InspectedUpload(checkedKind.Value, bytes);
+        return new InspectedUpload(checkedKind.Value, bytes, scan);
     }
 
     /// <summary>The pure checks, in order of cost. Returns the kind, or the first reason to refuse.</summary>

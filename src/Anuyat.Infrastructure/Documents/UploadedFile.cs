@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Anuyat.Domain.Accounts;
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Accounts;
+using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,6 +33,21 @@ public sealed class UploadedFile
     public required string OriginalName { get; init; }
 
     public DateTime UploadedAt { get; init; }
+
+    /// <summary>What the virus scanner said. Only <see cref="ScanState.Clean"/> and <see cref="ScanState.NotScanned"/> may be opened.</summary>
+    public ScanState Scan { get; set; } = ScanState.NotScanned;
+
+    /// <summary>When the scanner last answered for this file (UTC); null while pending or when no scanner is configured.</summary>
+    public DateTime? ScannedAt { get; set; }
+
+    /// <summary>How many times the background retry tried to scan a pending file.</summary>
+    public int ScanAttempts { get; set; }
+
+    /// <summary>The scanner's signature name for a quarantined file.</summary>
+    public string? ScanSignature { get; set; }
+
+    /// <summary>Whether anyone (the uploader or an officer) may open the bytes: fail closed while a scan is owed.</summary>
+    public bool MayBeOpened => Scan is ScanState.Clean or ScanState.NotScanned;
 
     /// <summary>
     /// The user's file name made safe to keep and show: no folders (<c>../../etc/passwd.pdf</c> → <c>passwd.pdf</c>), no
@@ -62,6 +79,21 @@ public sealed class UploadedFile
     }
 }
 
+/// <summary>A stored upload's virus-scan state (OWASP ASVS 5.0 5.2.x; RELIABILITY.md file uploads).</summary>
+public enum ScanState
+{
+    /// <summary>No scanner is configured (development): the file is served, and says it was not scanned.</summary>
+    NotScanned,
+
+    /// <summary>A scanner is configured but has not said "clean" yet (clamd down): stored, never served, retried.</summary>
+    Pending,
+
+    Clean,
+
+    /// <summary>Found infected by a later scan: quarantined (the bytes are deleted and never served), audited.</summary>
+    Infected,
+}
+
 internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<UploadedFile>
 {
     public void Configure(EntityTypeBuilder<UploadedFile> builder)
@@ -73,6 +105,9 @@ internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<Uploa
         builder.Property(f => f.OriginalName).HasMaxLength(UploadedFile.MaxNameLength);
         builder.HasIndex(f => f.AccountId);
         builder.HasIndex(f => f.Sha256);
+        builder.Property(f => f.Scan).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.ScanSignature).HasMaxLength(200);
+        builder.HasIndex(f => f.Scan);
         builder.HasOne<Account>().WithMany().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -81,13 +116,23 @@ internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<Uploa
 /// Accepting a file: inspect it, store its bytes, record who uploaded it. A refused file leaves nothing behind — no
 /// bytes in the store, no row. Reading back is only for the account that uploaded it; anyone else gets nothing (→ 404).
 /// </summary>
-public sealed class DocumentUploads(AnuyatDbContext db, IDocumentStore store, UploadInspector inspector, TimeProvider clock)
+public sealed class DocumentUploads(AnuyatDbContext db, IDocumentStore store, UploadInspector inspector, TimeProvider clock, AuditTrail audit)
 {
     public async Task<Result<UploadedFile>> AcceptAsync(Guid accountId, Stream content, string? originalName, CancellationToken cancellationToken = default)
     {
         var inspected = await inspector.InspectAsync(content, cancellationToken);
         if (!inspected.IsSuccess)
         {
+            if (inspected.Error is UploadRefused { Reason: UploadRefusalReason.Malware } malware)
+            {
+                // A virus is worth an entry in the trail: who tried, and what the scanner called it (no bytes, no name).
+                var role = await db.Users.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.Role).SingleOrDefaultAsync(cancellationToken);
+                audit.Append(AuditActor.Account(accountId, role.ToCode()), "document.malware-refused", "upload", Guid.CreateVersion7().ToString("D"),
+                    new BilingualText("ไฟล์ที่อัปโหลดมีไวรัสและถูกปฏิเสธ", "An uploaded file carried a virus and was refused"),
+                    new { signature = malware.Detail });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return inspected.Error!;
         }
 
@@ -105,19 +150,29 @@ public sealed class DocumentUploads(AnuyatDbContext db, IDocumentStore store, Up
             ContentType = upload.ContentType,
             OriginalName = UploadedFile.CleanName(originalName),
             UploadedAt = clock.GetUtcNow().UtcDateTime,
+            Scan = upload.Scan,
+            ScannedAt = upload.Scan == ScanState.Clean ? clock.GetUtcNow().UtcDateTime : null,
         };
         db.Set<UploadedFile>().Add(file);
         await db.SaveChangesAsync(cancellationToken);
         return file;
     }
 
-    /// <summary>The upload and its verified bytes, or null when it does not exist or belongs to someone else.</summary>
-    public async Task<(UploadedFile File, Stream Content)?> OpenAsync(Guid accountId, Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The upload and its verified bytes, or null when it does not exist or belongs to someone else. A file whose scan
+    /// is owed (or found a virus) comes back without bytes: the caller says "pending scan" rather than serving it.
+    /// </summary>
+    public async Task<(UploadedFile File, Stream? Content)?> OpenAsync(Guid accountId, Guid id, CancellationToken cancellationToken = default)
     {
         var file = await db.Set<UploadedFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == id && f.AccountId == accountId, cancellationToken);
         if (file is null)
         {
             return null;
+        }
+
+        if (!file.MayBeOpened)
+        {
+            return (file, null);
         }
 
         var content = await store.OpenReadAsync(file.Sha256, cancellationToken);

@@ -18,7 +18,7 @@ namespace Anuyat.Infrastructure.Persistence;
 /// (<c>IEntityTypeConfiguration</c>); this class only lists the sets and picks them up.
 /// </summary>
 public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
-    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>, IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options), IDataProtectionKeyContext
 {
     /// <summary>The tenant column every table holding a local administration's data carries (see <see cref="Tenancy"/>).</summary>
     public const string TenantColumn = "tenant_id";
@@ -127,9 +127,24 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
             : base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
+    /// <summary>Identity schema version 3 (passkeys), fixed here so migrations built without the app's options have it too.</summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Identity's passkey table (schema version 3), declared here because the base class reads the version from
+        // the app's IdentityOptions, which design-time migrations and the test migrator do not have: the model must
+        // not depend on who builds it. Same shape as Identity's own OnModelCreatingVersion3.
+        builder.Entity<IdentityUserPasskey<Guid>>(b =>
+        {
+            b.HasKey(p => p.CredentialId);
+            b.ToTable("AspNetUserPasskeys");
+            b.Property(p => p.CredentialId).HasMaxLength(1024);
+            b.OwnsOne(p => p.Data).ToJson();
+        });
+        builder.Entity<Account>().HasMany<IdentityUserPasskey<Guid>>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
         builder.ApplyConfigurationsFromAssembly(typeof(AnuyatDbContext).Assembly);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 

@@ -176,11 +176,24 @@ public sealed class UploadInspectorTests
     }
 
     [Fact]
-    public async Task InspectAsync_ScannerUnavailable_RefusedFailClosed()
+    public async Task InspectAsync_ScannerUnavailable_AcceptedAsPendingScan()
     {
         var result = await Inspector(new FixedScanner(new ScanVerdict(ScanOutcome.Unavailable))).InspectAsync(new MemoryStream(Corpus.Pdf()));
 
-        Assert.Equal(UploadRefusalReason.ScannerUnavailable, Assert.IsType<UploadRefused>(result.Error).Reason);
+        Assert.True(result.IsSuccess, result.Error?.Code);
+        Assert.Equal(ScanState.Pending, result.Value.Scan);
+    }
+
+    [Theory]
+    [InlineData(ScanOutcome.Clean, ScanState.Clean)]
+    [InlineData(null, ScanState.NotScanned)]
+    public async Task InspectAsync_ScannerCleanOrNone_SaysSo(ScanOutcome? outcome, ScanState expected)
+    {
+        var scanner = outcome is { } o ? new FixedScanner(new ScanVerdict(o)) : null;
+
+        var result = await Inspector(scanner).InspectAsync(new MemoryStream(Corpus.Pdf()));
+
+        Assert.Equal(expected, result.Value.Scan);
     }
 
     [Fact]

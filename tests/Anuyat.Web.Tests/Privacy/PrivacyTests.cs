@@ -58,6 +58,30 @@ public sealed class PrivacyTests
         Assert.DoesNotContain("Secret", json.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task MyData_Officer_GetsTheirOfficeAndTheActionsRecordedUnderTheirName(Db db)
+    {
+        var app = await SharedApps.Get(db);
+        var (citizen, _) = await TestAccounts.ApiClientAsync(app);
+        var (officer, officerAccount) = await TestAccounts.ApiClientAsync(app, Anuyat.Domain.Accounts.Role.Officer, "1001", "public-works");
+        var id = await Office.CaseworkTests.SubmittedAsync(citizen);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/v1/applications/{id}/accept", null)).StatusCode);
+
+        var response = await officer.GetAsync("/account/my-data");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var account = json.RootElement.GetProperty("account");
+        Assert.Equal(officerAccount.Id, account.GetProperty("id").GetGuid());
+        Assert.Equal("officer", account.GetProperty("role").GetString());
+        Assert.Equal("1001", account.GetProperty("office").GetProperty("district").GetString());
+        Assert.Equal("public-works", account.GetProperty("office").GetProperty("section").GetString());
+        var actions = json.RootElement.GetProperty("actionsRecorded").EnumerateArray().ToList();
+        Assert.Contains(actions, a => a.GetProperty("subjectId").GetString() == id.ToString());
+    }
+
     [Fact]
     public async Task MyData_Anonymous_IsSentToSignIn()
     {

@@ -89,6 +89,76 @@ public sealed class HardeningTests
         Assert.True(checkedForms.Count >= 6, string.Join("; ", checkedForms));
     }
 
+    /// <summary>
+    /// The same check for staff: every officer, approver and admin page (including a real case file and permit) is
+    /// opened by a cookie-signed-in member of staff who proved their second factor, and each of its POST forms is sent
+    /// without its anti-forgery token. OWASP ASVS 5.0 3.5.1.
+    /// </summary>
+    [Fact]
+    public async Task EveryStaffPageForm_PostedWithoutItsAntiforgeryToken_Is400()
+    {
+        var app = await Payments.PaymentApps.Get(Db.Sqlite);
+        var file = await Payments.ApprovedFile.CreateAsync(app);
+        var (officer, _) = await Admin.AdminClients.EnrolledStaffClientAsync(app, Anuyat.Domain.Accounts.Role.Officer, "1001", "public-works");
+        var (approver, _) = await Admin.AdminClients.EnrolledStaffClientAsync(app, Anuyat.Domain.Accounts.Role.Approver, "1001", "public-works");
+        var (admin, _) = await Admin.AdminClients.EnrolledStaffClientAsync(app, Anuyat.Domain.Accounts.Role.Admin, null, null);
+        var person = await TestAccounts.CreateAsync(app, Anuyat.Domain.Accounts.Role.Officer, "1001", "public-works");
+        var staffPages = RouteAccessTests.Table
+            .Where(e => e.Value == RouteAccessTests.Access.Staff && e.Key.StartsWith("GET /", StringComparison.Ordinal))
+            .Select(e => e.Key[4..]
+                .Replace("/{handler?}", string.Empty, StringComparison.Ordinal)
+                .Replace("{id:guid}", e.Key.Contains("/admin/people/", StringComparison.Ordinal) ? person.Id.ToString() : file.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{code}", "building-permit-k1", StringComparison.Ordinal))
+            .Where(p => !p.Contains('{', StringComparison.Ordinal))
+            .ToList();
+        var checkedForms = new List<string>();
+        var accepted = new List<string>();
+
+        foreach (var client in new[] { officer, approver, admin })
+        {
+            foreach (var path in staffPages)
+            {
+                var response = await client.GetAsync(path);
+                if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
+                {
+                    continue;
+                }
+
+                await PostFormsWithoutTokenAsync(client, path, await response.ReadPageAsync(), checkedForms, accepted);
+            }
+        }
+
+        Assert.True(accepted.Count == 0, "Staff forms accepted without an anti-forgery token: " + string.Join("; ", accepted));
+        Assert.Contains(checkedForms, f => f.StartsWith($"/office/applications/{file.Id} →", StringComparison.Ordinal));
+        Assert.Contains(checkedForms, f => f.StartsWith("/admin/people →", StringComparison.Ordinal));
+        Assert.Contains(checkedForms, f => f.StartsWith($"/admin/people/{person.Id} →", StringComparison.Ordinal));
+        Assert.Contains(checkedForms, f => f.StartsWith("/office/counter →", StringComparison.Ordinal));
+        Assert.True(checkedForms.Count >= 10, string.Join("; ", checkedForms));
+    }
+
+    private static async Task PostFormsWithoutTokenAsync(HttpClient client, string path, IHtmlDocument page, List<string> checkedForms, List<string> accepted)
+    {
+        foreach (var form in page.QuerySelectorAll("form").OfType<IHtmlFormElement>().Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)))
+        {
+            var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? path : form.GetAttribute("action")!;
+            if (form.QuerySelector("input[name=__RequestVerificationToken]") is null)
+            {
+                accepted.Add($"{path} → {action}: the form carries no anti-forgery token");
+                continue;
+            }
+
+            var fields = form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>()
+                .Where(i => i.Name != "__RequestVerificationToken")
+                .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value ?? string.Empty));
+            var post = await client.PostAsync(action, new FormUrlEncodedContent(fields));
+            checkedForms.Add($"{path} → {action}");
+            if (post.StatusCode != HttpStatusCode.BadRequest)
+            {
+                accepted.Add($"{path} → {action}: {(int)post.StatusCode}");
+            }
+        }
+    }
+
     [Fact]
     public void ProfileClaims_ThaiDLikeClaims_FillTheProfile()
     {

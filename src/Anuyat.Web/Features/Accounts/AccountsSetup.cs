@@ -66,10 +66,22 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+
+                // Version 3 adds the passkey table (AspNetUserPasskeys): staff may sign in with a passkey.
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AnuyatDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
+
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            // The relying party id: the site's host name (Passkeys:ServerDomain; by default the request's host).
+            o.ServerDomain = builder.Configuration["Passkeys:ServerDomain"];
+            // The device must check its PIN or biometric: that makes a passkey sign-in multi-factor (SignInModel).
+            o.UserVerificationRequirement = "required";
+            o.ResidentKeyRequirement = "required";
+        });
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -74,5 +74,36 @@ public sealed class SignInModel(SignInManager<Account> signIn, UserManager<Accou
         return Page();
     }
 
+    /// <summary>Request options for <c>navigator.credentials.get()</c>: no user named (discoverable passkeys), so no account enumeration.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>
+    /// Signing in with a passkey. User verification is required (the device's PIN or biometric), so the passkey is a
+    /// multi-factor cryptographic authenticator (NIST SP 800-63B §5.1.8: something you have, unlocked by something you
+    /// know or are): the session gets <c>amr=mfa</c> like password + TOTP, and staff need no further code.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential)
+    {
+        var result = string.IsNullOrWhiteSpace(credential) ? null : await signIn.PerformPasskeyAssertionAsync(credential);
+        var account = result is { Succeeded: true, User: { IsActive: true } user, Passkey: { IsUserVerified: true } } ? user : null;
+        if (account is not null && (await users.IsLockedOutAsync(account) || !await signIn.CanSignInAsync(account)))
+        {
+            account = null;
+        }
+
+        if (account is null || result?.Passkey is not { } passkey)
+        {
+            logger.LogWarning("Passkey sign-in refused: {Reason}", result?.Failure?.Message ?? "no credential");
+            ModelState.AddModelError(string.Empty, T("เข้าสู่ระบบด้วยพาสคีย์ไม่สำเร็จ", "Signing in with the passkey did not work"));
+            return Page();
+        }
+
+        await users.AddOrUpdatePasskeyAsync(account, passkey); // the new signature counter (clone detection)
+        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new System.Security.Claims.Claim(AccountClaims.AuthenticationMethod, "mfa")]);
+        logger.LogInformation("Account {AccountId} signed in with a passkey", account.Id);
+        return LocalRedirect(SafeReturnUrl());
+    }
+
     private string SafeReturnUrl() => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account";
 }

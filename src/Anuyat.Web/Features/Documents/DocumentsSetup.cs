@@ -13,7 +13,7 @@ namespace Anuyat.Web.Features.Documents;
 /// is set) and the upload API. The store is chosen here; an S3-compatible <see cref="IDocumentStore"/> (issue 9) is
 /// registered instead of <see cref="LocalDocumentStore"/> when <c>Documents:Store=S3</c>.
 /// </summary>
-public static class DocumentsSetup
+public static partial class DocumentsSetup
 {
     public static WebApplicationBuilder AddDocuments(this WebApplicationBuilder builder)
     {
@@ -27,6 +27,8 @@ public static class DocumentsSetup
         {
             services.AddSingleton(clamAv);
             services.AddSingleton<IMalwareScanner, ClamAvScanner>();
+            services.AddScoped<PendingScans>();
+            services.AddHostedService<PendingScanWorker>();
         }
 
         services.AddSingleton(sp => new UploadInspector(
@@ -62,6 +64,38 @@ public static class DocumentsSetup
         {
             throw new StartupException($"Documents__Store: expected 'Local' or 'S3', got '{kind}'.");
         }
+    }
+
+    /// <summary>Tries the files kept "pending scan" again every <c>Uploads:ClamAv:RetrySeconds</c> (default 60).</summary>
+    private sealed partial class PendingScanWorker(IServiceScopeFactory scopes, ClamAvOptions options, ILogger<PendingScanWorker> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.RetrySeconds)));
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var round = await scope.ServiceProvider.GetRequiredService<PendingScans>().RunOnceAsync(cancellationToken: stoppingToken);
+                    if (round.Clean + round.Infected > 0)
+                    {
+                        LogRound(logger, round.Clean, round.Infected, round.StillPending);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(logger, e);
+                }
+            }
+        }
+
+        [LoggerMessage(EventId = 9005, EventName = "PendingScansRound", Level = LogLevel.Information,
+            Message = "Pending scans: {Clean} clean, {Infected} quarantined, {StillPending} still pending")]
+        private static partial void LogRound(ILogger logger, int clean, int infected, int stillPending);
+
+        [LoggerMessage(EventId = 9006, EventName = "PendingScansFailed", Level = LogLevel.Error, Message = "Pending scans round failed; tried again next round")]
+        private static partial void LogFailed(ILogger logger, Exception exception);
     }
 
     /// <summary>Before the server listens: the bucket is there and the keys work, or the start stops naming the setting.</summary>
@@ -157,6 +191,14 @@ public static class DocumentsSetup
         headers.ContentSecurityPolicy = "sandbox";
         headers.CacheControl = "no-store";
         var (file, stream) = opened.Value;
+        if (stream is null)
+        {
+            // Fail closed: a file whose virus scan is owed (or found a virus) is not served, even to its uploader.
+            return ErrorResponses.Problem(file.Scan == ScanState.Infected
+                ? new ConflictError("upload-quarantined", new BilingualText("ไฟล์นี้มีไวรัสและถูกกักไว้ เปิดไม่ได้", "This file carries a virus and is quarantined; it cannot be opened"))
+                : new ConflictError("upload-pending-scan", new BilingualText("ไฟล์นี้รอการตรวจไวรัส จะเปิดได้เมื่อตรวจแล้วว่าปลอดภัย", "This file is pending a virus scan; it can be opened once the scan finds it clean")));
+        }
+
         return Results.File(stream, file.ContentType, fileDownloadName: file.OriginalName);
     }
 

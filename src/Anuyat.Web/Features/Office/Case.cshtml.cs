@@ -25,7 +25,11 @@ public sealed class CaseModel(AnuyatDbContext db, CatalogStore catalog, IService
 {
     public sealed record AnswerRow(string Label, string Value);
 
-    public sealed record DocumentRow(Guid Id, string ItemCode, string Item, string Name, long Bytes, bool AnswersDeficiency, string ContentType);
+    public sealed record DocumentRow(Guid Id, string ItemCode, string Item, string Name, long Bytes, bool AnswersDeficiency, string ContentType, Anuyat.Infrastructure.Documents.ScanState Scan = Anuyat.Infrastructure.Documents.ScanState.NotScanned)
+    {
+        /// <summary>Fail closed: a file whose virus scan has not come back clean is listed but cannot be opened.</summary>
+        public bool MayBeOpened => Scan is Anuyat.Infrastructure.Documents.ScanState.Clean or Anuyat.Infrastructure.Documents.ScanState.NotScanned;
+    }
 
     /// <summary>One checklist item: its files and whether an officer ticked it as verified.</summary>
     public sealed record ChecklistRow(string Code, string Name, int Files, bool Verified, bool InDeficiency);
@@ -109,7 +113,7 @@ public sealed class CaseModel(AnuyatDbContext db, CatalogStore catalog, IService
             return NotFound();
         }
 
-        Viewing = view is null ? null : Documents.FirstOrDefault(d => d.Id == view);
+        Viewing = view is null ? null : Documents.FirstOrDefault(d => d.Id == view && d.MayBeOpened);
         return Page();
     }
 
@@ -249,6 +253,20 @@ public sealed class CaseModel(AnuyatDbContext db, CatalogStore catalog, IService
 
     private async Task<IActionResult> InlineAsync(Anuyat.Infrastructure.Documents.UploadedFile? file, CancellationToken ct)
     {
+        if (file is { MayBeOpened: false })
+        {
+            // OWASP ASVS 5.0 5.2.x, fail closed: not served until the virus scan says clean (PendingScans retries it).
+            Response.Headers.CacheControl = "no-store";
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status409Conflict,
+                ContentType = "text/plain; charset=utf-8",
+                Content = file.Scan == Anuyat.Infrastructure.Documents.ScanState.Infected
+                    ? "ไฟล์นี้มีไวรัสและถูกกักไว้ เปิดไม่ได้\nThis file carries a virus and is quarantined; it cannot be opened."
+                    : "ไฟล์นี้รอการตรวจไวรัส จะเปิดได้เมื่อตรวจแล้วว่าปลอดภัย\nThis file is pending a virus scan; it can be opened once the scan finds it clean.",
+            };
+        }
+
         var content = file is null ? null : await store.OpenReadAsync(file.Sha256, ct);
         if (file is null || content is null)
         {
@@ -303,9 +321,9 @@ public sealed class CaseModel(AnuyatDbContext db, CatalogStore catalog, IService
         Answers = Flatten(Definition, JsonNode.Parse(application.AnswersJson), [], string.Empty);
         var items = Definition.Documents.ToDictionary(d => d.Code, d => T(d.Name.Th, d.Name.En));
         var documents = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.AttachedAt)
-            .Join(db.UploadedFiles, d => d.UploadedFileId, f => f.Id, (d, f) => new { d.Id, d.ItemCode, f.OriginalName, f.Bytes, d.AnswersDeficiency, f.ContentType })
+            .Join(db.UploadedFiles, d => d.UploadedFileId, f => f.Id, (d, f) => new { d.Id, d.ItemCode, f.OriginalName, f.Bytes, d.AnswersDeficiency, f.ContentType, f.Scan })
             .ToListAsync(ct);
-        Documents = [.. documents.Select(d => new DocumentRow(d.Id, d.ItemCode, items.GetValueOrDefault(d.ItemCode, d.ItemCode), d.OriginalName, d.Bytes, d.AnswersDeficiency, d.ContentType))];
+        Documents = [.. documents.Select(d => new DocumentRow(d.Id, d.ItemCode, items.GetValueOrDefault(d.ItemCode, d.ItemCode), d.OriginalName, d.Bytes, d.AnswersDeficiency, d.ContentType, d.Scan))];
         Checklist = [.. Definition.Documents.Where(d => !d.StateHolds && (Documents.Any(x => x.ItemCode == d.Code) || application.Deficiency?.Items.Contains(d.Code) == true))
             .Select(d => new ChecklistRow(d.Code, T(d.Name.Th, d.Name.En), Documents.Count(x => x.ItemCode == d.Code), application.VerifiedItems.Contains(d.Code), application.Deficiency?.Items.Contains(d.Code) == true))];
         HasInspection = CaseworkApi.HasInspection(Definition);

@@ -56,7 +56,7 @@ public sealed class ManageModel(AnuyatDbContext db, StaffSecondFactor rule, Perm
     {
         var me = CurrentUser.From(User)!;
         var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == PermitNumbers.Normalise(number), ct);
-        if (permit is null || !(me.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(me) && me.DistrictCode == permit.DistrictCode))
+        if (permit is null || !(me.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(me) && me.DistrictCode == permit.DistrictCode && me.SectionCode == permit.SectionCode))
         {
             return false;
         }

@@ -41,10 +41,10 @@ public static class PermitsApi
         revokedOn = permit.RevokedAt is { } at ? ApplicationClock.BangkokDate(at) : (DateOnly?)null,
     };
 
-    /// <summary>The holder, and officers and approvers of the issuing district (with their second factor).</summary>
+    /// <summary>The holder, and officers and approvers of the issuing district and section (with their second factor), as for the application.</summary>
     public static bool MayDownload(this CurrentUser user, Permit permit, StaffSecondFactor rule) =>
         user.AccountId == permit.HolderAccountId
-        || (user.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(user) && user.DistrictCode == permit.DistrictCode);
+        || (user.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(user) && user.DistrictCode == permit.DistrictCode && user.SectionCode == permit.SectionCode);
 
     public static async Task<byte[]?> ReadPdfAsync(Permit permit, IDocumentStore store, CancellationToken ct)
     {
@@ -105,7 +105,7 @@ public sealed class PermitRevocation(AnuyatDbContext db, StaffSecondFactor rule,
     {
         ArgumentNullException.ThrowIfNull(user);
         var permit = await db.Permits.FirstOrDefaultAsync(p => p.Number == PermitNumbers.Normalise(number), ct);
-        if (permit is null || !(user.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(user) && user.DistrictCode == permit.DistrictCode))
+        if (permit is null || !(user.Role is Role.Officer or Role.Approver && rule.IsSatisfiedBy(user) && user.DistrictCode == permit.DistrictCode && user.SectionCode == permit.SectionCode))
         {
             return new NotFoundError("permit-not-found", new BilingualText("ไม่พบใบอนุญาตเลขนี้", "There is no permit with this number"));
         }

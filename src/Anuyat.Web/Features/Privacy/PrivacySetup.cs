@@ -61,6 +61,13 @@ public static class PrivacySetup
         var inbox = await db.InboxMessages.AsNoTracking().Where(m => m.RecipientAccountId == account.Id).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
         var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.AccountId == account.Id).ToListAsync(cancellationToken);
         var logins = await users.GetLoginsAsync(account);
+        var passkeys = await users.GetPasskeysAsync(account);
+
+        // PDPA applies to staff too: what they did is recorded under their account id in the audit trail.
+        var actorId = account.Id.ToString();
+        var actions = await db.AuditEvents.AsNoTracking().Where(e => e.ActorId == actorId).OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.OccurredAt, e.Action, e.SubjectType, e.SubjectId })
+            .ToListAsync(cancellationToken);
 
         var export = new
         {
@@ -75,7 +82,9 @@ public static class PrivacySetup
                 account.PreferredLanguage,
                 account.CreatedAt,
                 account.TwoFactorEnabled,
+                office = account.DistrictCode is null ? null : new { district = account.DistrictCode, section = account.SectionCode },
                 externalLogins = logins.Select(l => l.LoginProvider),
+                passkeys = passkeys.Select(p => new { p.Name, p.CreatedAt }),
             },
             profile = account.Profile,
             applications = applications.Select(a => new
@@ -100,6 +109,7 @@ public static class PrivacySetup
             documents = uploads.Select(u => new { u.Id, name = u.OriginalName, u.ContentType, u.Bytes, u.Sha256, u.UploadedAt }),
             inbox = inbox.Select(m => new { m.TitleTh, m.TitleEn, m.BodyTh, m.BodyEn, m.Link, m.CreatedAt, m.ReadAt }),
             apiTokens = tokens.Select(t => new { t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt }),
+            actionsRecorded = actions,
         };
 
         http.Response.Headers.CacheControl = "no-store";

@@ -545,6 +545,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetUserPasskeys",
+                columns: table => new
+                {
+                    CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma"),
+                    Data = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserPasskeys", x => x.CredentialId);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserPasskeys_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
@@ -627,6 +647,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Scan = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ScannedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScanAttempts = table.Column<int>(type: "integer", nullable: false),
+                    ScanSignature = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
@@ -924,6 +948,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: new[] { "UserId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserPasskeys_UserId_tenant_id",
+                table: "AspNetUserPasskeys",
+                columns: new[] { "UserId", "tenant_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserRoles_RoleId_tenant_id",
                 table: "AspNetUserRoles",
                 columns: new[] { "RoleId", "tenant_id" });
@@ -1079,6 +1108,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: new[] { "AccountId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_uploaded_files_Scan_tenant_id",
+                table: "uploaded_files",
+                columns: new[] { "Scan", "tenant_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_uploaded_files_Sha256_tenant_id",
                 table: "uploaded_files",
                 columns: new[] { "Sha256", "tenant_id" });
@@ -1104,6 +1138,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserPasskeys");
 
             migrationBuilder.DropTable(
                 name: "AspNetUserRoles");

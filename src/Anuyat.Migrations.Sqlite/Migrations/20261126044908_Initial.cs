@@ -544,6 +544,26 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetUserPasskeys",
+                columns: table => new
+                {
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma"),
+                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserPasskeys", x => x.CredentialId);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserPasskeys_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
@@ -626,6 +646,10 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Scan = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ScannedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScanAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScanSignature = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     tenant_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "bma")
                 },
                 constraints: table =>
@@ -923,6 +947,11 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: new[] { "UserId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserPasskeys_UserId_tenant_id",
+                table: "AspNetUserPasskeys",
+                columns: new[] { "UserId", "tenant_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserRoles_RoleId_tenant_id",
                 table: "AspNetUserRoles",
                 columns: new[] { "RoleId", "tenant_id" });
@@ -1078,6 +1107,11 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: new[] { "AccountId", "tenant_id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_uploaded_files_Scan_tenant_id",
+                table: "uploaded_files",
+                columns: new[] { "Scan", "tenant_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_uploaded_files_Sha256_tenant_id",
                 table: "uploaded_files",
                 columns: new[] { "Sha256", "tenant_id" });
@@ -1103,6 +1137,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserPasskeys");
 
             migrationBuilder.DropTable(
                 name: "AspNetUserRoles");
