@@ -68,6 +68,7 @@ public static class AccountsSetup
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<AnuyatDbContext>()
+            .AddUserStore<TenantUserStore>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
 
