@@ -41,6 +41,17 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     /// <summary>The tenant this context reads and writes; <see cref="Tenancy.DefaultId"/> when made without one.</summary>
     public string TenantId => _tenant?.TenantId ?? Tenancy.DefaultId;
 
+    /// <summary>
+    /// A new context on the same database for another tenant, for the few jobs that serve every tenant in turn
+    /// (<c>audit verify</c>); the caller disposes it.
+    /// </summary>
+    public AnuyatDbContext ForTenant(string tenantId) => new(options, new FixedTenant(tenantId));
+
+    /// <summary>Every tenant that has rows in <paramref name="table"/>'s set, read across the tenant filter.</summary>
+    public Task<List<string>> TenantsOfAsync<T>(Func<AnuyatDbContext, IQueryable<T>> table, CancellationToken cancellationToken = default)
+        where T : class =>
+        table(this).IgnoreQueryFilters([TenantFilter]).Select(row => EF.Property<string>(row, TenantProperty)).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+
     /// <summary>Set on a context reading a replica (<see cref="ReadOnlyDb"/>): saving through it is a programming error.</summary>
     public bool IsReadOnly { get; init; }
 
@@ -108,6 +119,7 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ThrowIfReadOnly();
+        StampTenant();
         var rollups = RollupTracker.Capture(this);
         if (rollups is not null)
         {
@@ -130,6 +142,7 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ThrowIfReadOnly();
+        StampTenant();
         return AuditSealer.HasPending(this) || RollupTracker.Capture(this) is not null
             ? throw new InvalidOperationException("Audit entries and application changes are saved with SaveChangesAsync.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
@@ -146,6 +159,28 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
         TenantModel.Apply(builder, this, Database.IsSqlite());
     }
 
+    /// <summary>
+    /// New rows whose tenant is still empty take this context's. The value generator fills most of them when they are
+    /// added; for a key column that is also part of a foreign key whose principal is not tracked (an office's tenant,
+    /// which references its district and its section) EF marks the generated value temporary and would leave the
+    /// column to the database, which has no default for it.
+    /// </summary>
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added && entry.Metadata.FindProperty(TenantProperty) is not null)
+            {
+                var tenant = entry.Property(TenantProperty);
+                if (tenant.CurrentValue is null || tenant.IsTemporary)
+                {
+                    tenant.CurrentValue = TenantId;
+                    tenant.IsTemporary = false;
+                }
+            }
+        }
+    }
+
     private void ThrowIfReadOnly()
     {
         if (IsReadOnly)
@@ -160,4 +195,6 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    private sealed record FixedTenant(string TenantId) : ITenantContext;
 }
