@@ -39,7 +39,9 @@ public sealed class ReadReplicaTests
 
         var (api, _) = await TestAccounts.ApiClientAsync(app, Role.Strategy);
         var stats = await api.GetFromJsonAsync<JsonElement>("/api/v1/stats?groupBy=district&from=2025-12-01&to=2026-11-30");
-        Assert.Equal(12, stats.GetProperty("total").GetProperty("received").GetInt64());
+        var received = await app.WithScopeAsync(s => s.GetRequiredService<AnuyatDbContext>().StatsRollups.SumAsync(r => (long)r.Received));
+        Assert.True(received > 0);
+        Assert.Equal(received, stats.GetProperty("total").GetProperty("received").GetInt64());
         var page = await StatsApiTests.StaffClientAsync(app, Role.Strategy);
         var dashboard = await page.GetAsync("/dashboard?from=2025-12&to=2026-11");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
