@@ -1,5 +1,5 @@
-using Anuyat.Infrastructure.Persistence;
 using Anuyat.Infrastructure.Audit;
+using Anuyat.Infrastructure.Persistence;
 
 namespace Anuyat.Web.Features.Audit;
 
