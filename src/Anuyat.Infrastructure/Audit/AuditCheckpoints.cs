@@ -39,7 +39,9 @@ public sealed class AuditCheckpoints(AnuyatDbContext db, DataDirectory data, Tim
 
         var folder = Path.Combine(data.Root, "audit-checkpoints");
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"checkpoint-{head.Sequence:D10}.txt"));
+        // Each tenant has its own chain (issue 9), so another tenant's files carry its id; the default tenant's keep the old name.
+        var tenant = db.TenantId == Tenancy.DefaultId ? string.Empty : db.TenantId + "-";
+        var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"checkpoint-{tenant}{head.Sequence:D10}.txt"));
         await File.WriteAllTextAsync(file, note, cancellationToken);
         return (checkpoint, file);
     }

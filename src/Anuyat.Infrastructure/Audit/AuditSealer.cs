@@ -11,8 +11,8 @@ namespace Anuyat.Infrastructure.Audit;
 /// </summary>
 public static class AuditSealer
 {
-    /// <summary>The advisory lock key of the audit chain ("anuyat-audit" in a 64-bit number).</summary>
-    public const long ChainLockKey = 0x616E_7579_6174_4155;
+    /// <summary>The advisory lock class of the audit chains ("anuy" in a 32-bit number); the tenant's hash is the second key.</summary>
+    public const int ChainLockKey = 0x616E_7579;
 
     public static bool HasPending(DbContext db) =>
         db.ChangeTracker.Entries<AuditEvent>().Any(e => e.State == EntityState.Added);
@@ -32,7 +32,8 @@ public static class AuditSealer
 
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+            // One chain per tenant (issue 9): tenants append in parallel, each tenant's appends one at a time.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey}, hashtext({db.TenantId}))", cancellationToken);
         }
 
         var head = await db.AuditEvents.AsNoTracking()

@@ -1,3 +1,4 @@
+using Anuyat.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,14 +20,14 @@ public sealed partial class IdempotencyPurgeService(IServiceScopeFactory scopes,
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var purged = await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().PurgeExpiredAsync(stoppingToken);
+                var purged = 0;
+                await scopes.ForEachTenantAsync(async services => purged += await services.GetRequiredService<IdempotencyStore>().PurgeExpiredAsync(stoppingToken));
                 if (purged > 0)
                 {
                     LogPurged(logger, purged);
                 }
 
-                scope.ServiceProvider.GetService<Platform.WorkerRegistry>()?.Report("idempotency-purge", note: $"{purged} purged");
+                scopes.CreateScope().ServiceProvider.GetService<Platform.WorkerRegistry>()?.Report("idempotency-purge", note: $"{purged} purged");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -85,7 +85,19 @@ public sealed class IdempotencyStore(AnuyatDbContext db, TimeProvider clock)
         record.ContentType = contentType;
         record.Location = location;
         record.Body = body;
-        db.Attach(record).State = EntityState.Modified;
+        if (db.Entry(record).State == EntityState.Detached)
+        {
+            // The handler cleared the context, and with it the record's shadow tenant key (EF cannot re-attach a row
+            // whose key it no longer knows): write it by its key columns, inside the tenant filter.
+            await db.Set<IdempotencyRecord>().Where(r => r.Caller == record.Caller && r.Key == record.Key)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.Completed, true).SetProperty(r => r.StatusCode, statusCode).SetProperty(r => r.ContentType, contentType)
+                        .SetProperty(r => r.Location, location).SetProperty(r => r.Body, body),
+                    cancellationToken);
+            return;
+        }
+
+        db.Entry(record).State = EntityState.Modified;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

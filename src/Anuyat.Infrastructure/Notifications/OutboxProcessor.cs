@@ -65,7 +65,8 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, IEmailSender se
             return 0;
         }
 
-        var messages = await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.NextAttemptAt).ToListAsync(cancellationToken);
+        // Delivery serves every tenant: the claim above is across tenants, so the claimed batch is read the same way.
+        var messages = await db.OutboxMessages.IgnoreQueryFilters([AnuyatDbContext.TenantFilter]).Where(m => m.LockedBy == claim).OrderBy(m => m.NextAttemptAt).ToListAsync(cancellationToken);
         var results = await sender.SendAsync(messages, cancellationToken);
         var done = clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < messages.Count; i++)

@@ -13,7 +13,7 @@ public static class OrganisationSync
     public static async Task<int> SyncAsync(AnuyatDbContext db, IReadOnlyList<District> districts, IReadOnlyList<Section> sections, CancellationToken cancellationToken = default)
     {
         var changes = 0;
-        var existingDistricts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, cancellationToken);
+        var existingDistricts = await db.Districts.ToDictionaryAsync(d => d.Code, cancellationToken);
         foreach (var district in districts)
         {
             if (!existingDistricts.TryGetValue(district.Code, out var current))
@@ -23,12 +23,14 @@ public static class OrganisationSync
             }
             else if (current != district)
             {
-                db.Districts.Update(district);
+                // Copied onto the tracked row, which keeps its key (tenant_id, code); Update would treat the new
+                // object, whose tenant is not yet set, as a new row.
+                db.Entry(current).CurrentValues.SetValues(district);
                 changes++;
             }
         }
 
-        var existingSections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Code, cancellationToken);
+        var existingSections = await db.Sections.ToDictionaryAsync(s => s.Code, cancellationToken);
         foreach (var section in sections)
         {
             if (!existingSections.TryGetValue(section.Code, out var current))
@@ -38,7 +40,7 @@ public static class OrganisationSync
             }
             else if (current != section)
             {
-                db.Sections.Update(section);
+                db.Entry(current).CurrentValues.SetValues(section);
                 changes++;
             }
         }

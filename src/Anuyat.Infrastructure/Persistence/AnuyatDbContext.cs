@@ -26,15 +26,34 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     /// <summary>The CLR-less (shadow) property behind <see cref="TenantColumn"/>.</summary>
     public const string TenantProperty = "TenantId";
 
-    /// <summary>Used by dependency injection: rows this context adds carry the deployment's tenant (<c>Tenancy:Id</c>).</summary>
-    public AnuyatDbContext(DbContextOptions<AnuyatDbContext> options, Tenancy tenancy)
+    /// <summary>The named query filter that keeps every query inside <see cref="TenantId"/> (see <see cref="TenantModel"/>).</summary>
+    public const string TenantFilter = "Tenant";
+
+    private readonly ITenantContext? _tenant;
+
+    /// <summary>Used by dependency injection: the unit of work's tenant (the request's, or <c>Tenancy:Id</c>) filters reads and stamps new rows.</summary>
+    public AnuyatDbContext(DbContextOptions<AnuyatDbContext> options, ITenantContext tenant)
         : this(options)
     {
-        TenantId = tenancy.Id;
+        _tenant = tenant;
     }
 
-    /// <summary>The tenant written into new rows; <see cref="Tenancy.DefaultId"/> unless configured.</summary>
-    public string TenantId { get; } = Tenancy.DefaultId;
+    /// <summary>The tenant this context reads and writes; <see cref="Tenancy.DefaultId"/> when made without one.</summary>
+    public string TenantId => _tenant?.TenantId ?? Tenancy.DefaultId;
+
+    /// <summary>
+    /// A new context on the same database for another tenant, for the few jobs that serve every tenant in turn
+    /// (<c>audit verify</c>); the caller disposes it.
+    /// </summary>
+    public AnuyatDbContext ForTenant(string tenantId) => new(options, new FixedTenant(tenantId));
+
+    /// <summary>Every tenant that has rows in <paramref name="table"/>'s set, read across the tenant filter.</summary>
+    public Task<List<string>> TenantsOfAsync<T>(Func<AnuyatDbContext, IQueryable<T>> table, CancellationToken cancellationToken = default)
+        where T : class =>
+        table(this).IgnoreQueryFilters([TenantFilter]).Select(row => EF.Property<string>(row, TenantProperty)).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+
+    /// <summary>Set on a context reading a replica (<see cref="ReadOnlyDb"/>): saving through it is a programming error.</summary>
+    public bool IsReadOnly { get; init; }
 
     /// <summary>ASP.NET Core data-protection keys (cookies, anti-forgery), shared by every app instance through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -99,6 +118,7 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        ThrowIfReadOnly();
         StampTenant();
         var rollups = RollupTracker.Capture(this);
         if (rollups is not null)
@@ -121,6 +141,7 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     /// <summary>Synchronous saves cannot take the chain lock without blocking a thread; audit entries and application changes need the async path.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ThrowIfReadOnly();
         StampTenant();
         return AuditSealer.HasPending(this) || RollupTracker.Capture(this) is not null
             ? throw new InvalidOperationException("Audit entries and application changes are saved with SaveChangesAsync.")
@@ -148,64 +169,38 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(AnuyatDbContext).Assembly);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
-        // Keep this loop last: it gives every table (including those other modules add later) the tenant column.
-        ApplyTenantConvention(builder);
+        // Keep this last: it gives every table (including those other modules add later) the tenant in its keys,
+        // foreign keys and indexes, and the tenant query filter.
+        TenantModel.Apply(builder, this, Database.IsSqlite());
     }
 
     /// <summary>
-    /// Tenancy-ready (issue 9): every table holding a local administration's data gets <c>tenant_id</c> (default
-    /// <c>bma</c>), and every index includes it, so a unique index is unique per tenant and the tables can later be
-    /// distributed by tenant (Citus requires the distribution column in every unique index). Primary keys stay the
-    /// globally unique ids so foreign keys are untouched; docs/scaling.md describes the step that makes them
-    /// (tenant_id, id). Deployment-wide tables (data-protection keys) are exempt.
+    /// New rows whose tenant is still empty take this context's. The value generator fills most of them when they are
+    /// added; for a key column that is also part of a foreign key whose principal is not tracked (an office's tenant,
+    /// which references its district and its section) EF marks the generated value temporary and would leave the
+    /// column to the database, which has no default for it.
     /// </summary>
-    private static void ApplyTenantConvention(ModelBuilder builder)
-    {
-        foreach (var entity in builder.Model.GetEntityTypes().ToList())
-        {
-            // Owned types live in (or hang off) their owner's rows; an entity type without a key is not a table of ours.
-            if (entity.IsOwned() || entity.BaseType is not null || entity.FindPrimaryKey() is null || entity.GetTableName() is null || entity.ClrType == typeof(DataProtectionKey))
-            {
-                continue;
-            }
-
-            var tenant = builder.Entity(entity.Name).Property<string>(TenantProperty);
-            tenant.HasColumnName(TenantColumn).HasMaxLength(Tenancy.MaxLength).IsRequired().HasDefaultValue(Tenancy.DefaultId);
-            foreach (var index in entity.GetIndexes().ToList())
-            {
-                var properties = index.Properties.Select(p => p.Name).ToList();
-                if (properties.Contains(TenantProperty))
-                {
-                    continue;
-                }
-
-                // Added before the old one is removed, so the index still covers its foreign key and EF does not put
-                // the old one back; tenant_id goes last so every existing lookup keeps its index prefix.
-                var unique = index.IsUnique;
-                var filter = index.GetFilter();
-                var rebuilt = builder.Entity(entity.Name).HasIndex([.. properties, TenantProperty]).IsUnique(unique);
-                if (filter is not null)
-                {
-                    rebuilt.HasFilter(filter);
-                }
-
-                if (entity.FindIndex(index.Properties) is { } old)
-                {
-                    entity.RemoveIndex(old);
-                }
-            }
-        }
-    }
-
-    /// <summary>New rows carry this context's tenant; a row's tenant never changes.</summary>
     private void StampTenant()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Added && entry.Metadata.FindProperty(TenantProperty) is not null)
             {
-                entry.Property(TenantProperty).CurrentValue = TenantId;
+                var tenant = entry.Property(TenantProperty);
+                if (tenant.CurrentValue is null || tenant.IsTemporary)
+                {
+                    tenant.CurrentValue = TenantId;
+                    tenant.IsTemporary = false;
+                }
             }
+        }
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException("This context reads the dashboard replica; writes go through the primary AnuyatDbContext.");
         }
     }
 
@@ -215,4 +210,6 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    private sealed record FixedTenant(string TenantId) : ITenantContext;
 }

@@ -32,7 +32,7 @@ public static class Counters
     public static async Task<long> NextAsync(AnuyatDbContext db, string key, CancellationToken cancellationToken = default)
     {
         var values = await db.Database
-            .SqlQuery<long>($"INSERT INTO counters (\"Key\", \"Value\") VALUES ({key}, 1) ON CONFLICT (\"Key\") DO UPDATE SET \"Value\" = counters.\"Value\" + 1 RETURNING \"Value\"")
+            .SqlQuery<long>($"INSERT INTO counters (tenant_id, \"Key\", \"Value\") VALUES ({db.TenantId}, {key}, 1) ON CONFLICT (tenant_id, \"Key\") DO UPDATE SET \"Value\" = counters.\"Value\" + 1 RETURNING \"Value\"")
             .ToListAsync(cancellationToken);
         return values[0];
     }

@@ -74,12 +74,44 @@ public static class DatabaseSetup
         }
     }
 
-    public static IServiceCollection AddAnuyatDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString, Tenancy? tenancy = null)
+    public static IServiceCollection AddAnuyatDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString, Tenancy? tenancy = null, string? readReplicaConnectionString = null)
     {
         services.AddSingleton(new DatabaseInfo(provider));
         services.AddSingleton(tenancy ?? new Tenancy(Tenancy.DefaultId));
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddDbContext<AnuyatDbContext>(options => Configure(options, provider, connectionString));
+
+        var readOnly = new DbContextOptionsBuilder<AnuyatDbContext>();
+        Configure(readOnly, provider, readReplicaConnectionString ?? connectionString);
+        readOnly.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        services.AddSingleton(new ReadOnlyDbOptions(readOnly.Options, readReplicaConnectionString is not null));
+        services.AddScoped<ReadOnlyDb>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>ConnectionStrings:AnuyatReadOnly</c>: an optional PostgreSQL replica for dashboard and report reads; absent, they
+    /// read the primary. Ignored for SQLite (one file, one process).
+    /// </summary>
+    public static string? ResolveReadReplica(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var replica = configuration.GetConnectionString("AnuyatReadOnly");
+        if (string.IsNullOrWhiteSpace(replica) || provider != DatabaseProvider.Postgres)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(replica);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"ConnectionStrings__AnuyatReadOnly: not a valid PostgreSQL connection string ({e.Message}).", e);
+        }
+
+        return replica;
     }
 }
 

@@ -73,9 +73,9 @@ public static class RollupTracker
         {
             await db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO stats_rollups (month, district_code, section_code, service_code, received, decided, on_time, refused, deficiency_records, lapsed, withdrawn, lead_minutes, office_minutes, applicant_minutes)
-                VALUES ({k.Month}, {k.DistrictCode}, {k.SectionCode}, {k.ServiceCode}, {c.Received}, {c.Decided}, {c.OnTime}, {c.Refused}, {c.DeficiencyRecords}, {c.Lapsed}, {c.Withdrawn}, {c.LeadMinutes}, {c.OfficeMinutes}, {c.ApplicantMinutes})
-                ON CONFLICT (month, district_code, section_code, service_code) DO UPDATE SET
+                INSERT INTO stats_rollups (tenant_id, month, district_code, section_code, service_code, received, decided, on_time, refused, deficiency_records, lapsed, withdrawn, lead_minutes, office_minutes, applicant_minutes)
+                VALUES ({db.TenantId}, {k.Month}, {k.DistrictCode}, {k.SectionCode}, {k.ServiceCode}, {c.Received}, {c.Decided}, {c.OnTime}, {c.Refused}, {c.DeficiencyRecords}, {c.Lapsed}, {c.Withdrawn}, {c.LeadMinutes}, {c.OfficeMinutes}, {c.ApplicantMinutes})
+                ON CONFLICT (tenant_id, month, district_code, section_code, service_code) DO UPDATE SET
                   received = stats_rollups.received + excluded.received,
                   decided = stats_rollups.decided + excluded.decided,
                   on_time = stats_rollups.on_time + excluded.on_time,
@@ -92,7 +92,7 @@ public static class RollupTracker
             {
                 await db.Database.ExecuteSqlAsync(
                     $"""
-                    DELETE FROM stats_rollups WHERE month = {k.Month} AND district_code = {k.DistrictCode} AND section_code = {k.SectionCode} AND service_code = {k.ServiceCode}
+                    DELETE FROM stats_rollups WHERE tenant_id = {db.TenantId} AND month = {k.Month} AND district_code = {k.DistrictCode} AND section_code = {k.SectionCode} AND service_code = {k.ServiceCode}
                       AND received = 0 AND decided = 0 AND on_time = 0 AND refused = 0 AND deficiency_records = 0 AND lapsed = 0 AND withdrawn = 0
                       AND lead_minutes = 0 AND office_minutes = 0 AND applicant_minutes = 0
                     """,
@@ -105,15 +105,15 @@ public static class RollupTracker
             var r = k.Rollup;
             await db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO stats_lead_times (month, district_code, section_code, service_code, bucket, count)
-                VALUES ({r.Month}, {r.DistrictCode}, {r.SectionCode}, {r.ServiceCode}, {k.Bucket}, {n})
-                ON CONFLICT (month, district_code, section_code, service_code, bucket) DO UPDATE SET count = stats_lead_times.count + excluded.count
+                INSERT INTO stats_lead_times (tenant_id, month, district_code, section_code, service_code, bucket, count)
+                VALUES ({db.TenantId}, {r.Month}, {r.DistrictCode}, {r.SectionCode}, {r.ServiceCode}, {k.Bucket}, {n})
+                ON CONFLICT (tenant_id, month, district_code, section_code, service_code, bucket) DO UPDATE SET count = stats_lead_times.count + excluded.count
                 """,
                 cancellationToken);
             if (n < 0)
             {
                 await db.Database.ExecuteSqlAsync(
-                    $"DELETE FROM stats_lead_times WHERE month = {r.Month} AND district_code = {r.DistrictCode} AND section_code = {r.SectionCode} AND service_code = {r.ServiceCode} AND bucket = {k.Bucket} AND count = 0",
+                    $"DELETE FROM stats_lead_times WHERE tenant_id = {db.TenantId} AND month = {r.Month} AND district_code = {r.DistrictCode} AND section_code = {r.SectionCode} AND service_code = {r.ServiceCode} AND bucket = {k.Bucket} AND count = 0",
                     cancellationToken);
             }
         }
@@ -122,15 +122,15 @@ public static class RollupTracker
         {
             await db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO stats_open_files (received_month, district_code, section_code, service_code, legal_deadline, with_applicant, count)
-                VALUES ({k.ReceivedMonth}, {k.DistrictCode}, {k.SectionCode}, {k.ServiceCode}, {k.LegalDeadline}, {k.WithApplicant}, {n})
-                ON CONFLICT (received_month, district_code, section_code, service_code, legal_deadline, with_applicant) DO UPDATE SET count = stats_open_files.count + excluded.count
+                INSERT INTO stats_open_files (tenant_id, received_month, district_code, section_code, service_code, legal_deadline, with_applicant, count)
+                VALUES ({db.TenantId}, {k.ReceivedMonth}, {k.DistrictCode}, {k.SectionCode}, {k.ServiceCode}, {k.LegalDeadline}, {k.WithApplicant}, {n})
+                ON CONFLICT (tenant_id, received_month, district_code, section_code, service_code, legal_deadline, with_applicant) DO UPDATE SET count = stats_open_files.count + excluded.count
                 """,
                 cancellationToken);
             if (n < 0)
             {
                 await db.Database.ExecuteSqlAsync(
-                    $"DELETE FROM stats_open_files WHERE received_month = {k.ReceivedMonth} AND district_code = {k.DistrictCode} AND section_code = {k.SectionCode} AND service_code = {k.ServiceCode} AND legal_deadline = {k.LegalDeadline} AND with_applicant = {k.WithApplicant} AND count = 0",
+                    $"DELETE FROM stats_open_files WHERE tenant_id = {db.TenantId} AND received_month = {k.ReceivedMonth} AND district_code = {k.DistrictCode} AND section_code = {k.SectionCode} AND service_code = {k.ServiceCode} AND legal_deadline = {k.LegalDeadline} AND with_applicant = {k.WithApplicant} AND count = 0",
                     cancellationToken);
             }
         }

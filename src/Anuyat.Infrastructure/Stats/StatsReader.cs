@@ -100,12 +100,15 @@ public sealed record StatsTable(StatsDimension By, IReadOnlyList<StatsRow> Rows,
 /// depends on months × districts × services (and lead-time buckets), never on the number of applications.
 /// "In progress" and "overdue" are the files received in the range that are open now; overdue as of
 /// <c>today</c> (Bangkok), the same rule as the office queue: open, not with the applicant, deadline passed.
+/// Reads go to the dashboard replica when one is configured (<see cref="ReadOnlyDb"/>), else the primary.
 /// </summary>
-public sealed class StatsReader(AnuyatDbContext db)
+public sealed class StatsReader(ReadOnlyDb replica)
 {
+    private readonly AnuyatDbContext _db = replica.Context;
+
     public async Task<StatsTable> ReadAsync(StatsFilter filter, StatsDimension by, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var districts = await db.Districts.AsNoTracking().ToListAsync(cancellationToken);
+        var districts = await _db.Districts.AsNoTracking().ToListAsync(cancellationToken);
         var chosen = districts
             .Where(d => filter.District is null || d.Code == filter.District)
             .Where(d => filter.DistrictGroup is null || d.GroupEn == filter.DistrictGroup)
@@ -114,9 +117,9 @@ public sealed class StatsReader(AnuyatDbContext db)
             .ToList();
         var allDistricts = chosen.Count == districts.Count;
 
-        var rollups = db.StatsRollups.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
-        var leadTimes = db.StatsLeadTimes.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
-        var open = db.StatsOpenFiles.AsNoTracking().Where(r => r.ReceivedMonth >= filter.FromMonth && r.ReceivedMonth <= filter.ToMonth);
+        var rollups = _db.StatsRollups.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
+        var leadTimes = _db.StatsLeadTimes.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
+        var open = _db.StatsOpenFiles.AsNoTracking().Where(r => r.ReceivedMonth >= filter.FromMonth && r.ReceivedMonth <= filter.ToMonth);
         if (!allDistricts)
         {
             rollups = rollups.Where(r => chosen.Contains(r.DistrictCode));

@@ -24,6 +24,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Applications.PermitApplication", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -129,14 +135,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -144,22 +142,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AssignedTo", "TenantId");
+                    b.HasIndex("TenantId", "AssignedTo");
 
-                    b.HasIndex("Reference", "TenantId")
+                    b.HasIndex("TenantId", "Reference")
                         .IsUnique();
 
-                    b.HasIndex("ApplicantAccountId", "UpdatedAt", "TenantId");
+                    b.HasIndex("TenantId", "ApplicantAccountId", "UpdatedAt");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "SectionCode", "Status", "LegalDeadline");
 
                     b.ToTable("applications", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.District", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Code")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -187,44 +191,40 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<bool>("Pilot")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Code");
+                    b.HasKey("TenantId", "Code");
 
                     b.ToTable("districts", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Office", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("DistrictCode")
                         .HasColumnType("character varying(8)");
 
                     b.Property<string>("SectionCode")
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "DistrictCode", "SectionCode");
 
-                    b.HasKey("DistrictCode", "SectionCode");
-
-                    b.HasIndex("SectionCode", "TenantId");
+                    b.HasIndex("TenantId", "SectionCode");
 
                     b.ToTable("offices", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Section", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Code")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -239,21 +239,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Code");
+                    b.HasKey("TenantId", "Code");
 
                     b.ToTable("sections", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Payments.Invoice", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -299,23 +297,15 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "TenantId")
+                    b.HasIndex("TenantId", "ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("Number", "TenantId")
+                    b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Reference2", "TenantId")
+                    b.HasIndex("TenantId", "Reference2")
                         .IsUnique();
 
                     b.ToTable("invoices", (string)null);
@@ -323,6 +313,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Payments.Payment", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -352,28 +348,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TransactionId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("InvoiceId", "TenantId")
+                    b.HasIndex("TenantId", "InvoiceId")
                         .IsUnique();
 
-                    b.HasIndex("ReceiptNumber", "TenantId")
+                    b.HasIndex("TenantId", "ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("TransactionId", "TenantId")
+                    b.HasIndex("TenantId", "TransactionId")
                         .IsUnique();
 
                     b.ToTable("payments", (string)null);
@@ -381,6 +369,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Permits.Permit", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -464,14 +458,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<decimal>("TotalFloorAreaM2")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -479,21 +465,27 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "TenantId")
+                    b.HasIndex("TenantId", "ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("Number", "TenantId")
+                    b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("DistrictCode", "ServiceCode", "IssuedOn", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "ServiceCode", "IssuedOn");
 
                     b.ToTable("permits", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Accounts.Account", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -565,14 +557,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -580,22 +564,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("NormalizedEmail", "TenantId");
+                    b.HasIndex("TenantId", "NormalizedEmail");
 
-                    b.HasIndex("NormalizedUserName", "TenantId")
+                    b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique();
 
-                    b.HasIndex("SectionCode", "TenantId");
+                    b.HasIndex("TenantId", "SectionCode");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Role", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "SectionCode", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Accounts.ApiToken", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -625,24 +615,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AccountId", "TenantId");
+                    b.HasIndex("TenantId", "AccountId");
 
-                    b.HasIndex("TokenHash", "TenantId")
+                    b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);
@@ -650,6 +632,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.HolidayOverride", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -685,21 +673,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<bool>("Removed")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Date");
+                    b.HasKey("TenantId", "Date");
 
                     b.ToTable("holiday_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.HolidayYear", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -709,21 +695,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("ImportedBy")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Year");
+                    b.HasKey("TenantId", "Year");
 
                     b.ToTable("holiday_years", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.RolloutDecision", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ServiceCode")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -741,21 +725,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("OpensFrom")
                         .HasColumnType("date");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ServiceCode", "DistrictCode");
+                    b.HasKey("TenantId", "ServiceCode", "DistrictCode");
 
                     b.ToTable("rollout_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.VersionSchedule", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ServiceCode")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -772,21 +754,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ServiceCode", "Version");
+                    b.HasKey("TenantId", "ServiceCode", "Version");
 
                     b.ToTable("version_schedules", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.ApplicationDocument", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -805,28 +785,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("UploadedFileId", "TenantId");
+                    b.HasIndex("TenantId", "UploadedFileId");
 
-                    b.HasIndex("ApplicationId", "ItemCode", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId", "ItemCode");
 
                     b.ToTable("application_documents", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.CaseNote", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -840,28 +818,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "CreatedAt", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId", "CreatedAt");
 
                     b.ToTable("case_notes", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
@@ -871,21 +847,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ApplicationId", "DueOn");
+                    b.HasKey("TenantId", "ApplicationId", "DueOn");
 
                     b.ToTable("delay_notices", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.InspectionPhoto", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -899,28 +873,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("TakenBy")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId");
 
-                    b.HasIndex("UploadedFileId", "TenantId");
+                    b.HasIndex("TenantId", "UploadedFileId");
 
                     b.ToTable("inspection_photos", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditCheckpoint", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
@@ -951,23 +923,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_at");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence", "TenantId");
+                    b.HasIndex("TenantId", "Sequence");
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditEvent", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
@@ -1054,26 +1024,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("summary_th");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence", "TenantId")
+                    b.HasIndex("TenantId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("SubjectType", "SubjectId", "TenantId");
+                    b.HasIndex("TenantId", "SubjectType", "SubjectId");
 
                     b.ToTable("audit_events", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Documents.UploadedFile", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -1114,30 +1082,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AccountId", "TenantId");
+                    b.HasIndex("TenantId", "AccountId");
 
-                    b.HasIndex("Scan", "TenantId");
+                    b.HasIndex("TenantId", "Scan");
 
-                    b.HasIndex("Sha256", "TenantId");
+                    b.HasIndex("TenantId", "Sha256");
 
                     b.ToTable("uploaded_files", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Caller")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -1174,23 +1140,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Caller", "Key");
 
-                    b.HasKey("Caller", "Key");
-
-                    b.HasIndex("ExpiresAt", "TenantId");
+                    b.HasIndex("TenantId", "ExpiresAt");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Notifications.InboxMessage", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -1216,14 +1180,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RecipientAccountId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1234,15 +1190,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("RecipientAccountId", "CreatedAt", "TenantId");
+                    b.HasIndex("TenantId", "RecipientAccountId", "CreatedAt");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Notifications.OutboxMessage", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
@@ -1310,53 +1272,49 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("to_address");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("LockedBy", "TenantId");
+                    b.HasIndex("TenantId", "LockedBy");
 
-                    b.HasIndex("SentAt", "NextAttemptAt", "TenantId");
+                    b.HasIndex("TenantId", "SentAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Persistence.Counter", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Key")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<long>("Value")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Key");
+                    b.HasKey("TenantId", "Key");
 
                     b.ToTable("counters", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsLeadTime", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer")
                         .HasColumnName("month");
@@ -1384,23 +1342,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Month", "DistrictCode", "SectionCode", "ServiceCode", "Bucket");
 
-                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode", "Bucket");
-
-                    b.HasIndex("DistrictCode", "Month", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "Month");
 
                     b.ToTable("stats_lead_times", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsOpenFile", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("ReceivedMonth")
                         .HasColumnType("integer")
                         .HasColumnName("received_month");
@@ -1432,23 +1388,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "ReceivedMonth", "DistrictCode", "SectionCode", "ServiceCode", "LegalDeadline", "WithApplicant");
 
-                    b.HasKey("ReceivedMonth", "DistrictCode", "SectionCode", "ServiceCode", "LegalDeadline", "WithApplicant");
-
-                    b.HasIndex("DistrictCode", "ReceivedMonth", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "ReceivedMonth");
 
                     b.ToTable("stats_open_files", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsRollup", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer")
                         .HasColumnName("month");
@@ -1504,21 +1458,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("refused");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<long>("Withdrawn")
                         .HasColumnType("bigint")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode");
+                    b.HasKey("TenantId", "Month", "DistrictCode", "SectionCode", "ServiceCode");
 
-                    b.HasIndex("DistrictCode", "Month", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "Month");
 
                     b.ToTable("stats_rollups", (string)null);
                 });
@@ -1560,18 +1506,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedName", "TenantId")
-                        .IsUnique();
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
                 });
@@ -1593,23 +1532,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("RoleId", "TenantId");
+                    b.HasIndex("RoleId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
@@ -1622,26 +1559,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("ClaimValue")
                         .HasColumnType("text");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("LoginProvider")
                         .HasColumnType("text");
 
@@ -1651,73 +1586,69 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("text");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("LoginProvider", "ProviderKey");
+                    b.HasKey("TenantId", "LoginProvider", "ProviderKey");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<byte[]>("CredentialId")
                         .HasMaxLength(1024)
                         .HasColumnType("bytea");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("CredentialId");
+                    b.HasKey("TenantId", "CredentialId");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "UserId", "RoleId");
 
-                    b.HasKey("UserId", "RoleId");
+                    b.HasIndex("RoleId");
 
-                    b.HasIndex("RoleId", "TenantId");
+                    b.HasIndex("TenantId", "RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
@@ -1727,18 +1658,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .HasColumnType("text");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("Value")
                         .HasColumnType("text");
 
-                    b.HasKey("UserId", "LoginProvider", "Name");
+                    b.HasKey("TenantId", "UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
@@ -1747,18 +1670,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("ApplicantAccountId")
+                        .HasForeignKey("TenantId", "ApplicantAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode")
+                        .HasForeignKey("TenantId", "DistrictCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.OwnsMany("Anuyat.Domain.Applications.DeadlineExtension", "Extensions", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1782,18 +1711,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("TenantId", "Id");
 
-                            b1.HasIndex("ApplicationId");
+                            b1.HasIndex("TenantId", "ApplicationId");
 
                             b1.ToTable("application_extensions", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
+                                .HasForeignKey("TenantId", "ApplicationId");
                         });
 
                     b.OwnsOne("Anuyat.Domain.Applications.DeficiencyRecord", "Deficiency", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("PermitApplicationId")
                                 .HasColumnType("uuid");
 
@@ -1822,16 +1757,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.HasKey("PermitApplicationId");
+                            b1.HasKey("TenantId", "PermitApplicationId");
 
                             b1.ToTable("applications");
 
                             b1.WithOwner()
-                                .HasForeignKey("PermitApplicationId");
+                                .HasForeignKey("TenantId", "PermitApplicationId");
                         });
 
                     b.OwnsOne("Anuyat.Domain.Applications.InspectionAppointment", "Inspection", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("PermitApplicationId")
                                 .HasColumnType("uuid");
 
@@ -1873,12 +1814,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasMaxLength(10)
                                 .HasColumnType("character varying(10)");
 
-                            b1.HasKey("PermitApplicationId");
+                            b1.HasKey("TenantId", "PermitApplicationId");
 
                             b1.ToTable("applications");
 
                             b1.WithOwner()
-                                .HasForeignKey("PermitApplicationId");
+                                .HasForeignKey("TenantId", "PermitApplicationId");
                         });
 
                     b.Navigation("Deficiency");
@@ -1892,13 +1833,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode")
+                        .HasForeignKey("TenantId", "DistrictCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Domain.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionCode")
+                        .HasForeignKey("TenantId", "SectionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1907,7 +1848,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1916,7 +1857,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Payments.Invoice", null)
                         .WithMany()
-                        .HasForeignKey("InvoiceId")
+                        .HasForeignKey("TenantId", "InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1925,7 +1866,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1934,14 +1875,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode");
+                        .HasForeignKey("TenantId", "DistrictCode");
 
                     b.HasOne("Anuyat.Domain.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionCode");
+                        .HasForeignKey("TenantId", "SectionCode");
 
                     b.OwnsOne("Anuyat.Infrastructure.Accounts.ApplicantProfile", "Profile", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("AccountId")
                                 .HasColumnType("uuid");
 
@@ -1988,12 +1935,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
 
-                            b1.HasKey("AccountId");
+                            b1.HasKey("TenantId", "AccountId");
 
                             b1.ToTable("AspNetUsers");
 
                             b1.WithOwner()
-                                .HasForeignKey("AccountId");
+                                .HasForeignKey("TenantId", "AccountId");
                         });
 
                     b.Navigation("Profile")
@@ -2004,7 +1951,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("AccountId")
+                        .HasForeignKey("TenantId", "AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2013,13 +1960,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Infrastructure.Documents.UploadedFile", null)
                         .WithMany()
-                        .HasForeignKey("UploadedFileId")
+                        .HasForeignKey("TenantId", "UploadedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2028,7 +1975,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2037,7 +1984,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2046,13 +1993,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Infrastructure.Documents.UploadedFile", null)
                         .WithMany()
-                        .HasForeignKey("UploadedFileId")
+                        .HasForeignKey("TenantId", "UploadedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2061,7 +2008,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("AccountId")
+                        .HasForeignKey("TenantId", "AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2070,7 +2017,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("RecipientAccountId")
+                        .HasForeignKey("TenantId", "RecipientAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2088,7 +2035,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2097,7 +2044,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2106,12 +2053,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnName("tenant_id");
+
                             b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
 
                             b1.Property<byte[]>("AttestationObject")
@@ -2137,7 +2089,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                             b1.PrimitiveCollection<string>("Transports");
 
-                            b1.HasKey("IdentityUserPasskeyCredentialId");
+                            b1.HasKey("TenantId", "IdentityUserPasskeyCredentialId");
 
                             b1.ToTable("AspNetUserPasskeys");
 
@@ -2146,7 +2098,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasColumnType("jsonb");
 
                             b1.WithOwner()
-                                .HasForeignKey("IdentityUserPasskeyCredentialId");
+                                .HasForeignKey("TenantId", "IdentityUserPasskeyCredentialId");
                         });
 
                     b.Navigation("Data")
@@ -2163,7 +2115,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2172,7 +2124,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

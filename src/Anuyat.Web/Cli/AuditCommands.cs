@@ -11,18 +11,46 @@ namespace Anuyat.Web.Cli;
 /// </summary>
 public static class AuditCommands
 {
-    /// <summary>Prints <c>ok N entries</c> (exit 0) or <c>broken at entry N: reason</c> (exit 3).</summary>
+    /// <summary>
+    /// Verifies each tenant's chain on its own (issue 9: one chain per local administration). Prints <c>ok N entries</c>
+    /// (exit 0) or <c>broken at entry N: reason</c> (exit 3); with more than one tenant each line starts with the tenant.
+    /// </summary>
     public static async Task<int> VerifyAsync(AnuyatDbContext db, DataDirectory data, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var result = await AuditVerifier.VerifyAsync(db, AuditSigningKey.TryReadPublicKey(data), cancellationToken);
-        if (result.Ok)
+        var tenants = await db.TenantsOfAsync(d => d.AuditEvents, cancellationToken);
+        if (tenants.Count <= 1)
         {
-            await output.WriteLineAsync(result.ToString());
-            return 0;
+            tenants = [tenants.FirstOrDefault() ?? db.TenantId];
         }
 
-        await error.WriteLineAsync(result.ToString());
-        return 3;
+        var key = AuditSigningKey.TryReadPublicKey(data);
+        var exit = 0;
+        foreach (var tenant in tenants)
+        {
+            AuditVerification result;
+            if (tenant == db.TenantId)
+            {
+                result = await AuditVerifier.VerifyAsync(db, key, cancellationToken);
+            }
+            else
+            {
+                await using var other = db.ForTenant(tenant);
+                result = await AuditVerifier.VerifyAsync(other, key, cancellationToken);
+            }
+
+            var line = tenants.Count > 1 ? $"{tenant}: {result}" : result.ToString();
+            if (result.Ok)
+            {
+                await output.WriteLineAsync(line);
+            }
+            else
+            {
+                await error.WriteLineAsync(line);
+                exit = 3;
+            }
+        }
+
+        return exit;
     }
 
     /// <summary>Signs the head now and prints the file it wrote, then the note.</summary>

@@ -26,7 +26,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
 
         var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, data);
-        services.AddAnuyatDatabase(provider, connectionString, Tenancy.FromConfiguration(builder.Configuration));
+        services.AddAnuyatDatabase(provider, connectionString, Tenancy.FromConfiguration(builder.Configuration), DatabaseSetup.ResolveReadReplica(builder.Configuration, provider));
         services.AddHostedService<StartupPreparation>();
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPurgeService>();
@@ -77,6 +77,14 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // The request's administration, before anything reads the database: Tenancy:Hosts maps a host name to a
+        // tenant, any other host is the deployment's own (Tenancy:Id). Every query and insert of the request follows it.
+        var tenancy = app.Services.GetRequiredService<Tenancy>();
+        app.Use((http, next) =>
+        {
+            http.RequestServices.GetRequiredService<TenantContext>().Use(tenancy.ForHost(http.Request.Host.Host));
+            return next(http);
+        });
         app.UseSecurityHeaders();
         // API callers get problem details; people get a friendly page with a trace id. Never exception text.
         app.UseWhen(ErrorResponses.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleApiExceptionAsync }));

@@ -31,6 +31,15 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
         var changes = await OrganisationSync.SyncAsync(db, districts, sections, cancellationToken);
         logger.LogInformation("Reference data: {Districts} districts, {Sections} sections ({Changes} rows changed)", districts.Count, sections.Count, changes);
 
+        // Every other administration this deployment serves (Tenancy:Hosts) gets its own copy of the organisation
+        // rows, which its applications and accounts reference by (tenant_id, code).
+        foreach (var tenant in services.GetRequiredService<Tenancy>().AllIds.Skip(1))
+        {
+            await using var other = db.ForTenant(tenant);
+            var otherChanges = await OrganisationSync.SyncAsync(other, districts, sections, cancellationToken);
+            logger.LogInformation("Reference data for tenant {Tenant}: {Changes} rows changed", tenant, otherChanges);
+        }
+
         if (environment.IsDevelopment() && configuration.GetValue("Demo:Seed", true))
         {
             await DemoAccounts.SeedAsync(scope.ServiceProvider, districts, sections, logger, cancellationToken);

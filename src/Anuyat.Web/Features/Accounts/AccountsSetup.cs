@@ -71,6 +71,7 @@ public static class AccountsSetup
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AnuyatDbContext>()
+            .AddUserStore<TenantUserStore>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
 

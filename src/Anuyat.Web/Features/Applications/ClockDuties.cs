@@ -112,9 +112,8 @@ public sealed class ClockDutiesWorker(IServiceScopeFactory scopes, ApplicationCl
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ClockDuties>().RunAsync(legalClock.Today, stoppingToken);
-                scope.ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("clock-duties");
+                await scopes.ForEachTenantAsync(services => services.GetRequiredService<ClockDuties>().RunAsync(legalClock.Today, stoppingToken));
+                scopes.CreateScope().ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("clock-duties");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

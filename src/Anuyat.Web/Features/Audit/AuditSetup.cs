@@ -1,4 +1,5 @@
 using Anuyat.Infrastructure.Audit;
+using Anuyat.Infrastructure.Persistence;
 
 namespace Anuyat.Web.Features.Audit;
 
@@ -30,13 +31,16 @@ public sealed class AuditCheckpointWorker(IServiceScopeFactory scopes, TimeProvi
             try
             {
                 await Task.Delay(interval, clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                var made = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().CreateIfDueAsync(every, stoppingToken);
-                scope.ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("audit-checkpoint", note: made is null ? null : $"checkpoint at {made.Sequence}");
-                if (made is not null)
+                // One chain per tenant (issue 9), so each is signed on its own.
+                await scopes.ForEachTenantAsync(async services =>
                 {
-                    logger.LogInformation("Audit checkpoint signed at entry {Sequence}", made.Sequence);
-                }
+                    var made = await services.GetRequiredService<AuditCheckpoints>().CreateIfDueAsync(every, stoppingToken);
+                    services.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("audit-checkpoint", note: made is null ? null : $"checkpoint at {made.Sequence}");
+                    if (made is not null)
+                    {
+                        logger.LogInformation("Audit checkpoint signed at entry {Sequence}", made.Sequence);
+                    }
+                });
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -230,7 +230,7 @@ public sealed class DemoGenerator(AnuyatDbContext db, ServiceCatalog catalog, IS
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var (key, n) in perKey.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
-                var last = (await db.Database.SqlQuery<long>($"INSERT INTO counters (\"Key\", \"Value\") VALUES ({key}, {(long)n}) ON CONFLICT (\"Key\") DO UPDATE SET \"Value\" = counters.\"Value\" + {(long)n} RETURNING \"Value\"").ToListAsync(cancellationToken))[0];
+                var last = (await db.Database.SqlQuery<long>($"INSERT INTO counters (tenant_id, \"Key\", \"Value\") VALUES ({db.TenantId}, {key}, {(long)n}) ON CONFLICT (tenant_id, \"Key\") DO UPDATE SET \"Value\" = counters.\"Value\" + {(long)n} RETURNING \"Value\"").ToListAsync(cancellationToken))[0];
                 first[key] = last - n + 1;
             }
 

@@ -89,8 +89,7 @@ public sealed class DraftDutiesWorker(IServiceScopeFactory scopes, IConfiguratio
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DraftDuties>().RunAsync(stoppingToken);
+                await scopes.ForEachTenantAsync(services => services.GetRequiredService<DraftDuties>().RunAsync(stoppingToken));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

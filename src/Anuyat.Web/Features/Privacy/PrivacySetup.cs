@@ -127,8 +127,7 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, ILogger<Retenti
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RetentionPurge>().RunAsync(stoppingToken);
+                await scopes.ForEachTenantAsync(services => services.GetRequiredService<RetentionPurge>().RunAsync(stoppingToken));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

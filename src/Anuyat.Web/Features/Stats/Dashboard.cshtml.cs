@@ -17,7 +17,7 @@ namespace Anuyat.Web.Features.Stats;
 /// to district to section to service, and pilot against other districts. Every number comes from the rollups.
 /// </summary>
 [Authorize(Policy = AccountsSetup.Policies.Strategy)]
-public sealed class DashboardModel(AnuyatDbContext db, StatsReader reader, CatalogStore catalog, TimeProvider clock) : PageModel
+public sealed class DashboardModel(ReadOnlyDb replica, StatsReader reader, CatalogStore catalog, TimeProvider clock) : PageModel
 {
     public sealed record Crumb(BilingualText Name, string Url);
 
@@ -104,7 +104,7 @@ public sealed class DashboardModel(AnuyatDbContext db, StatsReader reader, Catal
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Labels = await StatsLabels.LoadAsync(db, catalog, ct);
+        Labels = await StatsLabels.LoadAsync(replica.Context, catalog, ct);
         Today = ApplicationsApi.BangkokToday(clock);
         var (query, errors) = StatsQuery.Parse(Request.Query, Today, [.. StatsQuery.Dimensions.Keys], Labels.Districts, Labels.Sections, Labels.ServiceCodes, ["handler", "table", "format"]);
         foreach (var (field, messages) in errors)

@@ -20,7 +20,7 @@ namespace Anuyat.Web.Features.Stats;
 /// whatever the link asked for. A page of rows is read from the applications (by the queue's index), not the rollups.
 /// </summary>
 [Authorize(Policy = AccountsSetup.Policies.OverdueReaders)]
-public sealed class OverdueModel(AnuyatDbContext db, CatalogStore catalog, TimeProvider clock) : PageModel
+public sealed class OverdueModel(ReadOnlyDb replica, CatalogStore catalog, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -45,7 +45,7 @@ public sealed class OverdueModel(AnuyatDbContext db, CatalogStore catalog, TimeP
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var me = CurrentUser.From(User)!;
-        var labels = await StatsLabels.LoadAsync(db, catalog, ct);
+        var labels = await StatsLabels.LoadAsync(replica.Context, catalog, ct);
         Today = ApplicationsApi.BangkokToday(clock);
         var (query, errors) = StatsQuery.Parse(Request.Query, Today, [.. StatsQuery.Dimensions.Keys], labels.Districts, labels.Sections, labels.ServiceCodes, []);
         foreach (var (field, messages) in errors)
@@ -61,7 +61,7 @@ public sealed class OverdueModel(AnuyatDbContext db, CatalogStore catalog, TimeP
         var f = query.Filter;
         PageNumber = query.Page;
 
-        var files = db.Applications.AsNoTracking().Where(a => WithTheOffice.Contains(a.Status) && a.LegalDeadline < Today);
+        var files = replica.Context.Applications.AsNoTracking().Where(a => WithTheOffice.Contains(a.Status) && a.LegalDeadline < Today);
         if (me.Role is Role.Officer or Role.Approver)
         {
             // An officer's scope still applies: the office they belong to replaces whatever office the link named.

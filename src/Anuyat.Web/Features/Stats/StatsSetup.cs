@@ -38,14 +38,14 @@ public static class StatsSetup
     public static bool MayRead(CurrentUser? user, StaffSecondFactor secondFactor) =>
         user is { Role: Role.Admin or Role.Strategy } && secondFactor.IsSatisfiedBy(user);
 
-    private static async Task<IResult> GetStatsAsync(HttpContext http, AnuyatDbContext db, StatsReader reader, CatalogStore catalog, StaffSecondFactor secondFactor, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> GetStatsAsync(HttpContext http, ReadOnlyDb replica, StatsReader reader, CatalogStore catalog, StaffSecondFactor secondFactor, TimeProvider clock, CancellationToken ct)
     {
         if (!MayRead(CurrentUser.From(http.User), secondFactor))
         {
             return ErrorResponses.Problem(new Domain.Common.NotFoundError("not-found", new("ไม่พบหน้านี้", "Not found")));
         }
 
-        var labels = await StatsLabels.LoadAsync(db, catalog, ct);
+        var labels = await StatsLabels.LoadAsync(replica.Context, catalog, ct);
         var today = ApplicationsApi.BangkokToday(clock);
         var (query, errors) = StatsQuery.Parse(http.Request.Query, today, ApiDimensions, labels.Districts, labels.Sections, labels.ServiceCodes, []);
         if (query is null)

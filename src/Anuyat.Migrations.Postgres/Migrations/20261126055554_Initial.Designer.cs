@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Anuyat.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AnuyatDbContext))]
-    [Migration("20261126045007_Initial")]
+    [Migration("20261126055554_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -27,6 +27,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Applications.PermitApplication", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -132,14 +138,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -147,22 +145,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AssignedTo", "TenantId");
+                    b.HasIndex("TenantId", "AssignedTo");
 
-                    b.HasIndex("Reference", "TenantId")
+                    b.HasIndex("TenantId", "Reference")
                         .IsUnique();
 
-                    b.HasIndex("ApplicantAccountId", "UpdatedAt", "TenantId");
+                    b.HasIndex("TenantId", "ApplicantAccountId", "UpdatedAt");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "SectionCode", "Status", "LegalDeadline");
 
                     b.ToTable("applications", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.District", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Code")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -190,44 +194,40 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<bool>("Pilot")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Code");
+                    b.HasKey("TenantId", "Code");
 
                     b.ToTable("districts", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Office", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("DistrictCode")
                         .HasColumnType("character varying(8)");
 
                     b.Property<string>("SectionCode")
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "DistrictCode", "SectionCode");
 
-                    b.HasKey("DistrictCode", "SectionCode");
-
-                    b.HasIndex("SectionCode", "TenantId");
+                    b.HasIndex("TenantId", "SectionCode");
 
                     b.ToTable("offices", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Section", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Code")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -242,21 +242,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Code");
+                    b.HasKey("TenantId", "Code");
 
                     b.ToTable("sections", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Payments.Invoice", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -302,23 +300,15 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "TenantId")
+                    b.HasIndex("TenantId", "ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("Number", "TenantId")
+                    b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Reference2", "TenantId")
+                    b.HasIndex("TenantId", "Reference2")
                         .IsUnique();
 
                     b.ToTable("invoices", (string)null);
@@ -326,6 +316,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Payments.Payment", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -355,28 +351,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TransactionId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("InvoiceId", "TenantId")
+                    b.HasIndex("TenantId", "InvoiceId")
                         .IsUnique();
 
-                    b.HasIndex("ReceiptNumber", "TenantId")
+                    b.HasIndex("TenantId", "ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("TransactionId", "TenantId")
+                    b.HasIndex("TenantId", "TransactionId")
                         .IsUnique();
 
                     b.ToTable("payments", (string)null);
@@ -384,6 +372,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Permits.Permit", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -467,14 +461,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<decimal>("TotalFloorAreaM2")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -482,21 +468,27 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "TenantId")
+                    b.HasIndex("TenantId", "ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("Number", "TenantId")
+                    b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("DistrictCode", "ServiceCode", "IssuedOn", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "ServiceCode", "IssuedOn");
 
                     b.ToTable("permits", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Accounts.Account", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -568,14 +560,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -583,22 +567,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("NormalizedEmail", "TenantId");
+                    b.HasIndex("TenantId", "NormalizedEmail");
 
-                    b.HasIndex("NormalizedUserName", "TenantId")
+                    b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique();
 
-                    b.HasIndex("SectionCode", "TenantId");
+                    b.HasIndex("TenantId", "SectionCode");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Role", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "SectionCode", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Accounts.ApiToken", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -628,24 +618,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AccountId", "TenantId");
+                    b.HasIndex("TenantId", "AccountId");
 
-                    b.HasIndex("TokenHash", "TenantId")
+                    b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);
@@ -653,6 +635,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.HolidayOverride", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -688,21 +676,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<bool>("Removed")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Date");
+                    b.HasKey("TenantId", "Date");
 
                     b.ToTable("holiday_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.HolidayYear", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -712,21 +698,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("ImportedBy")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Year");
+                    b.HasKey("TenantId", "Year");
 
                     b.ToTable("holiday_years", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.RolloutDecision", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ServiceCode")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -744,21 +728,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("OpensFrom")
                         .HasColumnType("date");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ServiceCode", "DistrictCode");
+                    b.HasKey("TenantId", "ServiceCode", "DistrictCode");
 
                     b.ToTable("rollout_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.VersionSchedule", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ServiceCode")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -775,21 +757,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ServiceCode", "Version");
+                    b.HasKey("TenantId", "ServiceCode", "Version");
 
                     b.ToTable("version_schedules", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.ApplicationDocument", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -808,28 +788,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("UploadedFileId", "TenantId");
+                    b.HasIndex("TenantId", "UploadedFileId");
 
-                    b.HasIndex("ApplicationId", "ItemCode", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId", "ItemCode");
 
                     b.ToTable("application_documents", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.CaseNote", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -843,28 +821,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "CreatedAt", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId", "CreatedAt");
 
                     b.ToTable("case_notes", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
@@ -874,21 +850,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ApplicationId", "DueOn");
+                    b.HasKey("TenantId", "ApplicationId", "DueOn");
 
                     b.ToTable("delay_notices", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.InspectionPhoto", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -902,28 +876,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("TakenBy")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId");
 
-                    b.HasIndex("UploadedFileId", "TenantId");
+                    b.HasIndex("TenantId", "UploadedFileId");
 
                     b.ToTable("inspection_photos", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditCheckpoint", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
@@ -954,23 +926,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_at");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence", "TenantId");
+                    b.HasIndex("TenantId", "Sequence");
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditEvent", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
@@ -1057,26 +1027,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("summary_th");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence", "TenantId")
+                    b.HasIndex("TenantId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("SubjectType", "SubjectId", "TenantId");
+                    b.HasIndex("TenantId", "SubjectType", "SubjectId");
 
                     b.ToTable("audit_events", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Documents.UploadedFile", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -1117,30 +1085,28 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AccountId", "TenantId");
+                    b.HasIndex("TenantId", "AccountId");
 
-                    b.HasIndex("Scan", "TenantId");
+                    b.HasIndex("TenantId", "Scan");
 
-                    b.HasIndex("Sha256", "TenantId");
+                    b.HasIndex("TenantId", "Sha256");
 
                     b.ToTable("uploaded_files", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Caller")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -1177,23 +1143,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Caller", "Key");
 
-                    b.HasKey("Caller", "Key");
-
-                    b.HasIndex("ExpiresAt", "TenantId");
+                    b.HasIndex("TenantId", "ExpiresAt");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Notifications.InboxMessage", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
@@ -1219,14 +1183,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RecipientAccountId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1237,15 +1193,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("RecipientAccountId", "CreatedAt", "TenantId");
+                    b.HasIndex("TenantId", "RecipientAccountId", "CreatedAt");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Notifications.OutboxMessage", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
@@ -1313,53 +1275,49 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("to_address");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("LockedBy", "TenantId");
+                    b.HasIndex("TenantId", "LockedBy");
 
-                    b.HasIndex("SentAt", "NextAttemptAt", "TenantId");
+                    b.HasIndex("TenantId", "SentAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Persistence.Counter", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Key")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<long>("Value")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Key");
+                    b.HasKey("TenantId", "Key");
 
                     b.ToTable("counters", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsLeadTime", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer")
                         .HasColumnName("month");
@@ -1387,23 +1345,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Month", "DistrictCode", "SectionCode", "ServiceCode", "Bucket");
 
-                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode", "Bucket");
-
-                    b.HasIndex("DistrictCode", "Month", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "Month");
 
                     b.ToTable("stats_lead_times", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsOpenFile", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("ReceivedMonth")
                         .HasColumnType("integer")
                         .HasColumnName("received_month");
@@ -1435,23 +1391,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "ReceivedMonth", "DistrictCode", "SectionCode", "ServiceCode", "LegalDeadline", "WithApplicant");
 
-                    b.HasKey("ReceivedMonth", "DistrictCode", "SectionCode", "ServiceCode", "LegalDeadline", "WithApplicant");
-
-                    b.HasIndex("DistrictCode", "ReceivedMonth", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "ReceivedMonth");
 
                     b.ToTable("stats_open_files", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsRollup", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer")
                         .HasColumnName("month");
@@ -1507,21 +1461,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("refused");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<long>("Withdrawn")
                         .HasColumnType("bigint")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode");
+                    b.HasKey("TenantId", "Month", "DistrictCode", "SectionCode", "ServiceCode");
 
-                    b.HasIndex("DistrictCode", "Month", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "Month");
 
                     b.ToTable("stats_rollups", (string)null);
                 });
@@ -1563,18 +1509,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedName", "TenantId")
-                        .IsUnique();
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
                 });
@@ -1596,23 +1535,21 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("RoleId", "TenantId");
+                    b.HasIndex("RoleId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
@@ -1625,26 +1562,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("ClaimValue")
                         .HasColumnType("text");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("LoginProvider")
                         .HasColumnType("text");
 
@@ -1654,73 +1589,69 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("text");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("LoginProvider", "ProviderKey");
+                    b.HasKey("TenantId", "LoginProvider", "ProviderKey");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<byte[]>("CredentialId")
                         .HasMaxLength(1024)
                         .HasColumnType("bytea");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("CredentialId");
+                    b.HasKey("TenantId", "CredentialId");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "UserId", "RoleId");
 
-                    b.HasKey("UserId", "RoleId");
+                    b.HasIndex("RoleId");
 
-                    b.HasIndex("RoleId", "TenantId");
+                    b.HasIndex("TenantId", "RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
@@ -1730,18 +1661,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .HasColumnType("text");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("Value")
                         .HasColumnType("text");
 
-                    b.HasKey("UserId", "LoginProvider", "Name");
+                    b.HasKey("TenantId", "UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
@@ -1750,18 +1673,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("ApplicantAccountId")
+                        .HasForeignKey("TenantId", "ApplicantAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode")
+                        .HasForeignKey("TenantId", "DistrictCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.OwnsMany("Anuyat.Domain.Applications.DeadlineExtension", "Extensions", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1785,18 +1714,24 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("TenantId", "Id");
 
-                            b1.HasIndex("ApplicationId");
+                            b1.HasIndex("TenantId", "ApplicationId");
 
                             b1.ToTable("application_extensions", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
+                                .HasForeignKey("TenantId", "ApplicationId");
                         });
 
                     b.OwnsOne("Anuyat.Domain.Applications.DeficiencyRecord", "Deficiency", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("PermitApplicationId")
                                 .HasColumnType("uuid");
 
@@ -1825,16 +1760,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.HasKey("PermitApplicationId");
+                            b1.HasKey("TenantId", "PermitApplicationId");
 
                             b1.ToTable("applications");
 
                             b1.WithOwner()
-                                .HasForeignKey("PermitApplicationId");
+                                .HasForeignKey("TenantId", "PermitApplicationId");
                         });
 
                     b.OwnsOne("Anuyat.Domain.Applications.InspectionAppointment", "Inspection", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("PermitApplicationId")
                                 .HasColumnType("uuid");
 
@@ -1876,12 +1817,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasMaxLength(10)
                                 .HasColumnType("character varying(10)");
 
-                            b1.HasKey("PermitApplicationId");
+                            b1.HasKey("TenantId", "PermitApplicationId");
 
                             b1.ToTable("applications");
 
                             b1.WithOwner()
-                                .HasForeignKey("PermitApplicationId");
+                                .HasForeignKey("TenantId", "PermitApplicationId");
                         });
 
                     b.Navigation("Deficiency");
@@ -1895,13 +1836,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode")
+                        .HasForeignKey("TenantId", "DistrictCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Domain.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionCode")
+                        .HasForeignKey("TenantId", "SectionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1910,7 +1851,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1919,7 +1860,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Payments.Invoice", null)
                         .WithMany()
-                        .HasForeignKey("InvoiceId")
+                        .HasForeignKey("TenantId", "InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1928,7 +1869,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1937,14 +1878,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode");
+                        .HasForeignKey("TenantId", "DistrictCode");
 
                     b.HasOne("Anuyat.Domain.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionCode");
+                        .HasForeignKey("TenantId", "SectionCode");
 
                     b.OwnsOne("Anuyat.Infrastructure.Accounts.ApplicantProfile", "Profile", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("AccountId")
                                 .HasColumnType("uuid");
 
@@ -1991,12 +1938,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
 
-                            b1.HasKey("AccountId");
+                            b1.HasKey("TenantId", "AccountId");
 
                             b1.ToTable("AspNetUsers");
 
                             b1.WithOwner()
-                                .HasForeignKey("AccountId");
+                                .HasForeignKey("TenantId", "AccountId");
                         });
 
                     b.Navigation("Profile")
@@ -2007,7 +1954,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("AccountId")
+                        .HasForeignKey("TenantId", "AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2016,13 +1963,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Infrastructure.Documents.UploadedFile", null)
                         .WithMany()
-                        .HasForeignKey("UploadedFileId")
+                        .HasForeignKey("TenantId", "UploadedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2031,7 +1978,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2040,7 +1987,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2049,13 +1996,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Infrastructure.Documents.UploadedFile", null)
                         .WithMany()
-                        .HasForeignKey("UploadedFileId")
+                        .HasForeignKey("TenantId", "UploadedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2064,7 +2011,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("AccountId")
+                        .HasForeignKey("TenantId", "AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2073,7 +2020,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("RecipientAccountId")
+                        .HasForeignKey("TenantId", "RecipientAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2091,7 +2038,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2100,7 +2047,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2109,12 +2056,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnName("tenant_id");
+
                             b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
 
                             b1.Property<byte[]>("AttestationObject")
@@ -2140,7 +2092,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                             b1.PrimitiveCollection<string>("Transports");
 
-                            b1.HasKey("IdentityUserPasskeyCredentialId");
+                            b1.HasKey("TenantId", "IdentityUserPasskeyCredentialId");
 
                             b1.ToTable("AspNetUserPasskeys");
 
@@ -2149,7 +2101,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                                 .HasColumnType("jsonb");
 
                             b1.WithOwner()
-                                .HasForeignKey("IdentityUserPasskeyCredentialId");
+                                .HasForeignKey("TenantId", "IdentityUserPasskeyCredentialId");
                         });
 
                     b.Navigation("Data")
@@ -2166,7 +2118,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2175,7 +2127,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

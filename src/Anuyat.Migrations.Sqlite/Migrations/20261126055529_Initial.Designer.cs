@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Anuyat.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AnuyatDbContext))]
-    [Migration("20261126044908_Initial")]
+    [Migration("20261126055529_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -22,6 +22,12 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Applications.PermitApplication", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -127,14 +133,6 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -142,22 +140,28 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AssignedTo", "TenantId");
+                    b.HasIndex("TenantId", "AssignedTo");
 
-                    b.HasIndex("Reference", "TenantId")
+                    b.HasIndex("TenantId", "Reference")
                         .IsUnique();
 
-                    b.HasIndex("ApplicantAccountId", "UpdatedAt", "TenantId");
+                    b.HasIndex("TenantId", "ApplicantAccountId", "UpdatedAt");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Status", "LegalDeadline", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "SectionCode", "Status", "LegalDeadline");
 
                     b.ToTable("applications", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.District", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Code")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -185,44 +189,40 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<bool>("Pilot")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Code");
+                    b.HasKey("TenantId", "Code");
 
                     b.ToTable("districts", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Office", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("DistrictCode")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SectionCode")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "DistrictCode", "SectionCode");
 
-                    b.HasKey("DistrictCode", "SectionCode");
-
-                    b.HasIndex("SectionCode", "TenantId");
+                    b.HasIndex("TenantId", "SectionCode");
 
                     b.ToTable("offices", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Organisation.Section", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Code")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -237,21 +237,19 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Code");
+                    b.HasKey("TenantId", "Code");
 
                     b.ToTable("sections", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Domain.Payments.Invoice", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -297,23 +295,15 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "TenantId")
+                    b.HasIndex("TenantId", "ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("Number", "TenantId")
+                    b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Reference2", "TenantId")
+                    b.HasIndex("TenantId", "Reference2")
                         .IsUnique();
 
                     b.ToTable("invoices", (string)null);
@@ -321,6 +311,12 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Payments.Payment", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -350,28 +346,20 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TransactionId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("InvoiceId", "TenantId")
+                    b.HasIndex("TenantId", "InvoiceId")
                         .IsUnique();
 
-                    b.HasIndex("ReceiptNumber", "TenantId")
+                    b.HasIndex("TenantId", "ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("TransactionId", "TenantId")
+                    b.HasIndex("TenantId", "TransactionId")
                         .IsUnique();
 
                     b.ToTable("payments", (string)null);
@@ -379,6 +367,12 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Anuyat.Domain.Permits.Permit", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -462,14 +456,6 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<decimal>("TotalFloorAreaM2")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
@@ -477,21 +463,27 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "TenantId")
+                    b.HasIndex("TenantId", "ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("Number", "TenantId")
+                    b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("DistrictCode", "ServiceCode", "IssuedOn", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "ServiceCode", "IssuedOn");
 
                     b.ToTable("permits", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Accounts.Account", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -563,14 +555,6 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -578,22 +562,28 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("NormalizedEmail", "TenantId");
+                    b.HasIndex("TenantId", "NormalizedEmail");
 
-                    b.HasIndex("NormalizedUserName", "TenantId")
+                    b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique();
 
-                    b.HasIndex("SectionCode", "TenantId");
+                    b.HasIndex("TenantId", "SectionCode");
 
-                    b.HasIndex("DistrictCode", "SectionCode", "Role", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "SectionCode", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Accounts.ApiToken", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -623,24 +613,16 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AccountId", "TenantId");
+                    b.HasIndex("TenantId", "AccountId");
 
-                    b.HasIndex("TokenHash", "TenantId")
+                    b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);
@@ -648,6 +630,12 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.HolidayOverride", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -683,21 +671,19 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<bool>("Removed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Date");
+                    b.HasKey("TenantId", "Date");
 
                     b.ToTable("holiday_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.HolidayYear", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -707,21 +693,19 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ImportedBy")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Year");
+                    b.HasKey("TenantId", "Year");
 
                     b.ToTable("holiday_years", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.RolloutDecision", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ServiceCode")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -739,21 +723,19 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("OpensFrom")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ServiceCode", "DistrictCode");
+                    b.HasKey("TenantId", "ServiceCode", "DistrictCode");
 
                     b.ToTable("rollout_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Admin.VersionSchedule", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("ServiceCode")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -770,21 +752,19 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ServiceCode", "Version");
+                    b.HasKey("TenantId", "ServiceCode", "Version");
 
                     b.ToTable("version_schedules", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.ApplicationDocument", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -803,28 +783,26 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("UploadedFileId", "TenantId");
+                    b.HasIndex("TenantId", "UploadedFileId");
 
-                    b.HasIndex("ApplicationId", "ItemCode", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId", "ItemCode");
 
                     b.ToTable("application_documents", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.CaseNote", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -838,28 +816,26 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "CreatedAt", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId", "CreatedAt");
 
                     b.ToTable("case_notes", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.DelayNoticeSent", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
@@ -869,21 +845,19 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ApplicationId", "DueOn");
+                    b.HasKey("TenantId", "ApplicationId", "DueOn");
 
                     b.ToTable("delay_notices", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Applications.InspectionPhoto", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -897,28 +871,26 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("TakenBy")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UploadedFileId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("ApplicationId", "TenantId");
+                    b.HasIndex("TenantId", "ApplicationId");
 
-                    b.HasIndex("UploadedFileId", "TenantId");
+                    b.HasIndex("TenantId", "UploadedFileId");
 
                     b.ToTable("inspection_photos", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditCheckpoint", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
@@ -949,23 +921,21 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("signed_at");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence", "TenantId");
+                    b.HasIndex("TenantId", "Sequence");
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Audit.AuditEvent", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
@@ -1052,26 +1022,24 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("summary_th");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence", "TenantId")
+                    b.HasIndex("TenantId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("SubjectType", "SubjectId", "TenantId");
+                    b.HasIndex("TenantId", "SubjectType", "SubjectId");
 
                     b.ToTable("audit_events", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Documents.UploadedFile", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -1112,30 +1080,28 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("AccountId", "TenantId");
+                    b.HasIndex("TenantId", "AccountId");
 
-                    b.HasIndex("Scan", "TenantId");
+                    b.HasIndex("TenantId", "Scan");
 
-                    b.HasIndex("Sha256", "TenantId");
+                    b.HasIndex("TenantId", "Sha256");
 
                     b.ToTable("uploaded_files", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Caller")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -1172,23 +1138,21 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Caller", "Key");
 
-                    b.HasKey("Caller", "Key");
-
-                    b.HasIndex("ExpiresAt", "TenantId");
+                    b.HasIndex("TenantId", "ExpiresAt");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Notifications.InboxMessage", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
@@ -1214,14 +1178,6 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RecipientAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1232,15 +1188,21 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("RecipientAccountId", "CreatedAt", "TenantId");
+                    b.HasIndex("TenantId", "RecipientAccountId", "CreatedAt");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Notifications.OutboxMessage", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
@@ -1308,53 +1270,49 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT")
                         .HasColumnName("to_address");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("LockedBy", "TenantId");
+                    b.HasIndex("TenantId", "LockedBy");
 
-                    b.HasIndex("SentAt", "NextAttemptAt", "TenantId");
+                    b.HasIndex("TenantId", "SentAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Persistence.Counter", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Key")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<long>("Value")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key");
+                    b.HasKey("TenantId", "Key");
 
                     b.ToTable("counters", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsLeadTime", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER")
                         .HasColumnName("month");
@@ -1382,23 +1340,21 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "Month", "DistrictCode", "SectionCode", "ServiceCode", "Bucket");
 
-                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode", "Bucket");
-
-                    b.HasIndex("DistrictCode", "Month", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "Month");
 
                     b.ToTable("stats_lead_times", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsOpenFile", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("ReceivedMonth")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_month");
@@ -1430,23 +1386,21 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "ReceivedMonth", "DistrictCode", "SectionCode", "ServiceCode", "LegalDeadline", "WithApplicant");
 
-                    b.HasKey("ReceivedMonth", "DistrictCode", "SectionCode", "ServiceCode", "LegalDeadline", "WithApplicant");
-
-                    b.HasIndex("DistrictCode", "ReceivedMonth", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "ReceivedMonth");
 
                     b.ToTable("stats_open_files", (string)null);
                 });
 
             modelBuilder.Entity("Anuyat.Infrastructure.Stats.StatsRollup", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER")
                         .HasColumnName("month");
@@ -1502,21 +1456,13 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("refused");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<long>("Withdrawn")
                         .HasColumnType("INTEGER")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("Month", "DistrictCode", "SectionCode", "ServiceCode");
+                    b.HasKey("TenantId", "Month", "DistrictCode", "SectionCode", "ServiceCode");
 
-                    b.HasIndex("DistrictCode", "Month", "TenantId");
+                    b.HasIndex("TenantId", "DistrictCode", "Month");
 
                     b.ToTable("stats_rollups", (string)null);
                 });
@@ -1556,18 +1502,11 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedName", "TenantId")
-                        .IsUnique();
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
                 });
@@ -1587,17 +1526,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RoleId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("RoleId", "TenantId");
+                    b.HasIndex("RoleId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
                 });
@@ -1619,7 +1550,6 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
                         .HasColumnName("tenant_id");
 
                     b.Property<Guid>("UserId")
@@ -1627,13 +1557,19 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("LoginProvider")
                         .HasColumnType("TEXT");
 
@@ -1643,73 +1579,69 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("LoginProvider", "ProviderKey");
+                    b.HasKey("TenantId", "LoginProvider", "ProviderKey");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<byte[]>("CredentialId")
                         .HasMaxLength(1024)
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("CredentialId");
+                    b.HasKey("TenantId", "CredentialId");
 
-                    b.HasIndex("UserId", "TenantId");
+                    b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("AspNetUserPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RoleId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
+                    b.HasKey("TenantId", "UserId", "RoleId");
 
-                    b.HasKey("UserId", "RoleId");
+                    b.HasIndex("RoleId");
 
-                    b.HasIndex("RoleId", "TenantId");
+                    b.HasIndex("TenantId", "RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
@@ -1719,18 +1651,10 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("bma")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("Value")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("UserId", "LoginProvider", "Name");
+                    b.HasKey("TenantId", "UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
@@ -1739,13 +1663,13 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("ApplicantAccountId")
+                        .HasForeignKey("TenantId", "ApplicantAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode")
+                        .HasForeignKey("TenantId", "DistrictCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1772,18 +1696,31 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("TenantId")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("tenant_id");
+
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ApplicationId");
+                            b1.HasIndex("TenantId", "ApplicationId");
 
                             b1.ToTable("application_extensions", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
+                                .HasForeignKey("TenantId", "ApplicationId");
                         });
 
                     b.OwnsOne("Anuyat.Domain.Applications.DeficiencyRecord", "Deficiency", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("PermitApplicationId")
                                 .HasColumnType("TEXT");
 
@@ -1812,16 +1749,22 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("PermitApplicationId");
+                            b1.HasKey("TenantId", "PermitApplicationId");
 
                             b1.ToTable("applications");
 
                             b1.WithOwner()
-                                .HasForeignKey("PermitApplicationId");
+                                .HasForeignKey("TenantId", "PermitApplicationId");
                         });
 
                     b.OwnsOne("Anuyat.Domain.Applications.InspectionAppointment", "Inspection", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("PermitApplicationId")
                                 .HasColumnType("TEXT");
 
@@ -1863,12 +1806,12 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                                 .HasMaxLength(10)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("PermitApplicationId");
+                            b1.HasKey("TenantId", "PermitApplicationId");
 
                             b1.ToTable("applications");
 
                             b1.WithOwner()
-                                .HasForeignKey("PermitApplicationId");
+                                .HasForeignKey("TenantId", "PermitApplicationId");
                         });
 
                     b.Navigation("Deficiency");
@@ -1882,13 +1825,13 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode")
+                        .HasForeignKey("TenantId", "DistrictCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Domain.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionCode")
+                        .HasForeignKey("TenantId", "SectionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1897,7 +1840,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1906,7 +1849,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Payments.Invoice", null)
                         .WithMany()
-                        .HasForeignKey("InvoiceId")
+                        .HasForeignKey("TenantId", "InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1915,7 +1858,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1924,14 +1867,20 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Organisation.District", null)
                         .WithMany()
-                        .HasForeignKey("DistrictCode");
+                        .HasForeignKey("TenantId", "DistrictCode");
 
                     b.HasOne("Anuyat.Domain.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionCode");
+                        .HasForeignKey("TenantId", "SectionCode");
 
                     b.OwnsOne("Anuyat.Infrastructure.Accounts.ApplicantProfile", "Profile", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("tenant_id");
+
                             b1.Property<Guid>("AccountId")
                                 .HasColumnType("TEXT");
 
@@ -1978,12 +1927,12 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("AccountId");
+                            b1.HasKey("TenantId", "AccountId");
 
                             b1.ToTable("AspNetUsers");
 
                             b1.WithOwner()
-                                .HasForeignKey("AccountId");
+                                .HasForeignKey("TenantId", "AccountId");
                         });
 
                     b.Navigation("Profile")
@@ -1994,7 +1943,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("AccountId")
+                        .HasForeignKey("TenantId", "AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2003,13 +1952,13 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Infrastructure.Documents.UploadedFile", null)
                         .WithMany()
-                        .HasForeignKey("UploadedFileId")
+                        .HasForeignKey("TenantId", "UploadedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2018,7 +1967,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2027,7 +1976,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2036,13 +1985,13 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Domain.Applications.PermitApplication", null)
                         .WithMany()
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("TenantId", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Anuyat.Infrastructure.Documents.UploadedFile", null)
                         .WithMany()
-                        .HasForeignKey("UploadedFileId")
+                        .HasForeignKey("TenantId", "UploadedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2051,7 +2000,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("AccountId")
+                        .HasForeignKey("TenantId", "AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2060,7 +2009,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("RecipientAccountId")
+                        .HasForeignKey("TenantId", "RecipientAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2078,7 +2027,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2087,7 +2036,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2096,12 +2045,17 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
                         {
+                            b1.Property<string>("TenantId")
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(32)
+                                .HasColumnName("tenant_id");
+
                             b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
 
                             b1.Property<byte[]>("AttestationObject")
@@ -2127,7 +2081,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                             b1.PrimitiveCollection<string>("Transports");
 
-                            b1.HasKey("IdentityUserPasskeyCredentialId");
+                            b1.HasKey("TenantId", "IdentityUserPasskeyCredentialId");
 
                             b1.ToTable("AspNetUserPasskeys");
 
@@ -2136,7 +2090,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.WithOwner()
-                                .HasForeignKey("IdentityUserPasskeyCredentialId");
+                                .HasForeignKey("TenantId", "IdentityUserPasskeyCredentialId");
                         });
 
                     b.Navigation("Data")
@@ -2153,7 +2107,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2162,7 +2116,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Anuyat.Infrastructure.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("TenantId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

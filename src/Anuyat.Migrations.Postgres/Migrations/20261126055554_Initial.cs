@@ -19,8 +19,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -32,16 +31,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     sequence = table.Column<long>(type: "bigint", nullable: false),
                     hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    note = table.Column<string>(type: "text", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    note = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_audit_checkpoints", x => x.id);
+                    table.PrimaryKey("PK_audit_checkpoints", x => new { x.tenant_id, x.id });
                 });
 
             migrationBuilder.CreateTable(
@@ -49,6 +48,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     sequence = table.Column<long>(type: "bigint", nullable: false),
                     format_version = table.Column<int>(type: "integer", nullable: false),
                     occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -63,12 +63,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     summary_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     details = table.Column<string>(type: "text", nullable: false),
                     previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_audit_events", x => x.id);
+                    table.PrimaryKey("PK_audit_events", x => new { x.tenant_id, x.id });
                 });
 
             migrationBuilder.CreateTable(
@@ -76,12 +75,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_counters", x => x.Key);
+                    table.PrimaryKey("PK_counters", x => new { x.tenant_id, x.Key });
                 });
 
             migrationBuilder.CreateTable(
@@ -103,16 +102,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     NameTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     GroupTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     GroupEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Pilot = table.Column<bool>(type: "boolean", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    Pilot = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_districts", x => x.Code);
+                    table.PrimaryKey("PK_districts", x => new { x.tenant_id, x.Code });
                 });
 
             migrationBuilder.CreateTable(
@@ -120,6 +119,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Removed = table.Column<bool>(type: "boolean", nullable: false),
                     NameTh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
@@ -127,12 +127,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Confirmed = table.Column<bool>(type: "boolean", nullable: false),
                     Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_holiday_overrides", x => x.Date);
+                    table.PrimaryKey("PK_holiday_overrides", x => new { x.tenant_id, x.Date });
                 });
 
             migrationBuilder.CreateTable(
@@ -140,13 +139,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Year = table.Column<int>(type: "integer", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_holiday_years", x => x.Year);
+                    table.PrimaryKey("PK_holiday_years", x => new { x.tenant_id, x.Year });
                 });
 
             migrationBuilder.CreateTable(
@@ -155,6 +154,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     Caller = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Completed = table.Column<bool>(type: "boolean", nullable: false),
                     StatusCode = table.Column<int>(type: "integer", nullable: false),
@@ -162,12 +162,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Body = table.Column<byte[]>(type: "bytea", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_idempotency_records", x => new { x.Caller, x.Key });
+                    table.PrimaryKey("PK_idempotency_records", x => new { x.tenant_id, x.Caller, x.Key });
                 });
 
             migrationBuilder.CreateTable(
@@ -175,6 +174,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     recipient_account_id = table.Column<Guid>(type: "uuid", nullable: true),
                     to_address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
@@ -188,12 +188,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     locked_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                    table.PrimaryKey("PK_outbox_messages", x => new { x.tenant_id, x.id });
                 });
 
             migrationBuilder.CreateTable(
@@ -202,14 +201,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     ServiceCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DistrictCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     OpensFrom = table.Column<DateOnly>(type: "date", nullable: true),
                     ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_rollout_decisions", x => new { x.ServiceCode, x.DistrictCode });
+                    table.PrimaryKey("PK_rollout_decisions", x => new { x.tenant_id, x.ServiceCode, x.DistrictCode });
                 });
 
             migrationBuilder.CreateTable(
@@ -217,13 +216,13 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     NameTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_sections", x => x.Code);
+                    table.PrimaryKey("PK_sections", x => new { x.tenant_id, x.Code });
                 });
 
             migrationBuilder.CreateTable(
@@ -235,12 +234,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     section_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     service_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     bucket = table.Column<int>(type: "integer", nullable: false),
-                    count = table.Column<long>(type: "bigint", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_stats_lead_times", x => new { x.month, x.district_code, x.section_code, x.service_code, x.bucket });
+                    table.PrimaryKey("PK_stats_lead_times", x => new { x.tenant_id, x.month, x.district_code, x.section_code, x.service_code, x.bucket });
                 });
 
             migrationBuilder.CreateTable(
@@ -253,12 +252,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     service_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     legal_deadline = table.Column<DateOnly>(type: "date", nullable: false),
                     with_applicant = table.Column<bool>(type: "boolean", nullable: false),
-                    count = table.Column<long>(type: "bigint", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_stats_open_files", x => new { x.received_month, x.district_code, x.section_code, x.service_code, x.legal_deadline, x.with_applicant });
+                    table.PrimaryKey("PK_stats_open_files", x => new { x.tenant_id, x.received_month, x.district_code, x.section_code, x.service_code, x.legal_deadline, x.with_applicant });
                 });
 
             migrationBuilder.CreateTable(
@@ -269,6 +268,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     district_code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     section_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     service_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     received = table.Column<long>(type: "bigint", nullable: false),
                     decided = table.Column<long>(type: "bigint", nullable: false),
                     on_time = table.Column<long>(type: "bigint", nullable: false),
@@ -278,12 +278,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     withdrawn = table.Column<long>(type: "bigint", nullable: false),
                     lead_minutes = table.Column<long>(type: "bigint", nullable: false),
                     office_minutes = table.Column<long>(type: "bigint", nullable: false),
-                    applicant_minutes = table.Column<long>(type: "bigint", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    applicant_minutes = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_stats_rollups", x => new { x.month, x.district_code, x.section_code, x.service_code });
+                    table.PrimaryKey("PK_stats_rollups", x => new { x.tenant_id, x.month, x.district_code, x.section_code, x.service_code });
                 });
 
             migrationBuilder.CreateTable(
@@ -292,14 +291,14 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     ServiceCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_version_schedules", x => new { x.ServiceCode, x.Version });
+                    table.PrimaryKey("PK_version_schedules", x => new { x.tenant_id, x.ServiceCode, x.Version });
                 });
 
             migrationBuilder.CreateTable(
@@ -310,8 +309,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     RoleId = table.Column<Guid>(type: "uuid", nullable: false),
                     ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -329,6 +327,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     DistrictCode = table.Column<string>(type: "character varying(8)", nullable: true),
@@ -347,7 +346,6 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Profile_DistrictCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
                     Profile_Postcode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
                     Profile_Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma"),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -365,17 +363,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.PrimaryKey("PK_AspNetUsers", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_AspNetUsers_districts_DistrictCode",
-                        column: x => x.DistrictCode,
+                        name: "FK_AspNetUsers_districts_tenant_id_DistrictCode",
+                        columns: x => new { x.tenant_id, x.DistrictCode },
                         principalTable: "districts",
-                        principalColumn: "Code");
+                        principalColumns: new[] { "tenant_id", "Code" });
                     table.ForeignKey(
-                        name: "FK_AspNetUsers_sections_SectionCode",
-                        column: x => x.SectionCode,
+                        name: "FK_AspNetUsers_sections_tenant_id_SectionCode",
+                        columns: x => new { x.tenant_id, x.SectionCode },
                         principalTable: "sections",
-                        principalColumn: "Code");
+                        principalColumns: new[] { "tenant_id", "Code" });
                 });
 
             migrationBuilder.CreateTable(
@@ -384,22 +382,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     DistrictCode = table.Column<string>(type: "character varying(8)", nullable: false),
                     SectionCode = table.Column<string>(type: "character varying(40)", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_offices", x => new { x.DistrictCode, x.SectionCode });
+                    table.PrimaryKey("PK_offices", x => new { x.tenant_id, x.DistrictCode, x.SectionCode });
                     table.ForeignKey(
-                        name: "FK_offices_districts_DistrictCode",
-                        column: x => x.DistrictCode,
+                        name: "FK_offices_districts_tenant_id_DistrictCode",
+                        columns: x => new { x.tenant_id, x.DistrictCode },
                         principalTable: "districts",
-                        principalColumn: "Code",
+                        principalColumns: new[] { "tenant_id", "Code" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_offices_sections_SectionCode",
-                        column: x => x.SectionCode,
+                        name: "FK_offices_sections_tenant_id_SectionCode",
+                        columns: x => new { x.tenant_id, x.SectionCode },
                         principalTable: "sections",
-                        principalColumn: "Code",
+                        principalColumns: new[] { "tenant_id", "Code" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -408,6 +406,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     AccountId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -415,17 +414,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_api_tokens", x => x.Id);
+                    table.PrimaryKey("PK_api_tokens", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_api_tokens_AspNetUsers_AccountId",
-                        column: x => x.AccountId,
+                        name: "FK_api_tokens_AspNetUsers_tenant_id_AccountId",
+                        columns: x => new { x.tenant_id, x.AccountId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -434,6 +432,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ServiceCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     ServiceVersion = table.Column<int>(type: "integer", nullable: false),
@@ -481,23 +480,22 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
                     LegalDeadline = table.Column<DateOnly>(type: "date", nullable: true),
                     RowVersion = table.Column<int>(type: "integer", nullable: false),
-                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_applications", x => x.Id);
+                    table.PrimaryKey("PK_applications", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_applications_AspNetUsers_ApplicantAccountId",
-                        column: x => x.ApplicantAccountId,
+                        name: "FK_applications_AspNetUsers_tenant_id_ApplicantAccountId",
+                        columns: x => new { x.tenant_id, x.ApplicantAccountId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_applications_districts_DistrictCode",
-                        column: x => x.DistrictCode,
+                        name: "FK_applications_districts_tenant_id_DistrictCode",
+                        columns: x => new { x.tenant_id, x.DistrictCode },
                         principalTable: "districts",
-                        principalColumn: "Code",
+                        principalColumns: new[] { "tenant_id", "Code" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -507,19 +505,19 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.PrimaryKey("PK_AspNetUserClaims", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
-                        column: x => x.UserId,
+                        name: "FK_AspNetUserClaims_AspNetUsers_tenant_id_UserId",
+                        columns: x => new { x.tenant_id, x.UserId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -529,18 +527,18 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     LoginProvider = table.Column<string>(type: "text", nullable: false),
                     ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.tenant_id, x.LoginProvider, x.ProviderKey });
                     table.ForeignKey(
-                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
-                        column: x => x.UserId,
+                        name: "FK_AspNetUserLogins_AspNetUsers_tenant_id_UserId",
+                        columns: x => new { x.tenant_id, x.UserId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -549,18 +547,18 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma"),
                     Data = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AspNetUserPasskeys", x => x.CredentialId);
+                    table.PrimaryKey("PK_AspNetUserPasskeys", x => new { x.tenant_id, x.CredentialId });
                     table.ForeignKey(
-                        name: "FK_AspNetUserPasskeys_AspNetUsers_UserId",
-                        column: x => x.UserId,
+                        name: "FK_AspNetUserPasskeys_AspNetUsers_tenant_id_UserId",
+                        columns: x => new { x.tenant_id, x.UserId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -570,11 +568,11 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.tenant_id, x.UserId, x.RoleId });
                     table.ForeignKey(
                         name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
                         column: x => x.RoleId,
@@ -582,10 +580,10 @@ namespace Anuyat.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
-                        column: x => x.UserId,
+                        name: "FK_AspNetUserRoles_AspNetUsers_tenant_id_UserId",
+                        columns: x => new { x.tenant_id, x.UserId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -596,17 +594,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     LoginProvider = table.Column<string>(type: "text", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.tenant_id, x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
-                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
-                        column: x => x.UserId,
+                        name: "FK_AspNetUserTokens_AspNetUsers_tenant_id_UserId",
+                        columns: x => new { x.tenant_id, x.UserId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -615,6 +613,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     RecipientAccountId = table.Column<Guid>(type: "uuid", nullable: false),
                     TitleTh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
@@ -622,17 +621,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     BodyEn = table.Column<string>(type: "text", nullable: false),
                     Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_inbox_messages", x => x.Id);
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_inbox_messages_AspNetUsers_RecipientAccountId",
-                        column: x => x.RecipientAccountId,
+                        name: "FK_inbox_messages_AspNetUsers_tenant_id_RecipientAccountId",
+                        columns: x => new { x.tenant_id, x.RecipientAccountId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -641,6 +639,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     AccountId = table.Column<Guid>(type: "uuid", nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Bytes = table.Column<long>(type: "bigint", nullable: false),
@@ -650,17 +649,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Scan = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ScannedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ScanAttempts = table.Column<int>(type: "integer", nullable: false),
-                    ScanSignature = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    ScanSignature = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_uploaded_files", x => x.Id);
+                    table.PrimaryKey("PK_uploaded_files", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_uploaded_files_AspNetUsers_AccountId",
-                        column: x => x.AccountId,
+                        name: "FK_uploaded_files_AspNetUsers_tenant_id_AccountId",
+                        columns: x => new { x.tenant_id, x.AccountId },
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -668,6 +666,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 name: "application_extensions",
                 columns: table => new
                 {
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Days = table.Column<int>(type: "integer", nullable: false),
@@ -678,12 +677,12 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_application_extensions", x => x.Id);
+                    table.PrimaryKey("PK_application_extensions", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_application_extensions_applications_ApplicationId",
-                        column: x => x.ApplicationId,
+                        name: "FK_application_extensions_applications_tenant_id_ApplicationId",
+                        columns: x => new { x.tenant_id, x.ApplicationId },
                         principalTable: "applications",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -692,20 +691,20 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
                     AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_case_notes", x => x.Id);
+                    table.PrimaryKey("PK_case_notes", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_case_notes_applications_ApplicationId",
-                        column: x => x.ApplicationId,
+                        name: "FK_case_notes_applications_tenant_id_ApplicationId",
+                        columns: x => new { x.tenant_id, x.ApplicationId },
                         principalTable: "applications",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -715,17 +714,17 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 {
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_delay_notices", x => new { x.ApplicationId, x.DueOn });
+                    table.PrimaryKey("PK_delay_notices", x => new { x.tenant_id, x.ApplicationId, x.DueOn });
                     table.ForeignKey(
-                        name: "FK_delay_notices_applications_ApplicationId",
-                        column: x => x.ApplicationId,
+                        name: "FK_delay_notices_applications_tenant_id_ApplicationId",
+                        columns: x => new { x.tenant_id, x.ApplicationId },
                         principalTable: "applications",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -734,6 +733,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
                     Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     DistrictCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
@@ -743,17 +743,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     Reference2 = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_invoices", x => x.Id);
+                    table.PrimaryKey("PK_invoices", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_invoices_applications_ApplicationId",
-                        column: x => x.ApplicationId,
+                        name: "FK_invoices_applications_tenant_id_ApplicationId",
+                        columns: x => new { x.tenant_id, x.ApplicationId },
                         principalTable: "applications",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -762,6 +761,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
                     ApplicationReference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -782,17 +782,16 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     RevokedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    RevocationReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    RevocationReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_permits", x => x.Id);
+                    table.PrimaryKey("PK_permits", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_permits_applications_ApplicationId",
-                        column: x => x.ApplicationId,
+                        name: "FK_permits_applications_tenant_id_ApplicationId",
+                        columns: x => new { x.tenant_id, x.ApplicationId },
                         principalTable: "applications",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -801,27 +800,27 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
                     ItemCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     UploadedFileId = table.Column<Guid>(type: "uuid", nullable: false),
                     AttachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AnswersDeficiency = table.Column<bool>(type: "boolean", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    AnswersDeficiency = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_application_documents", x => x.Id);
+                    table.PrimaryKey("PK_application_documents", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_application_documents_applications_ApplicationId",
-                        column: x => x.ApplicationId,
+                        name: "FK_application_documents_applications_tenant_id_ApplicationId",
+                        columns: x => new { x.tenant_id, x.ApplicationId },
                         principalTable: "applications",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_application_documents_uploaded_files_UploadedFileId",
-                        column: x => x.UploadedFileId,
+                        name: "FK_application_documents_uploaded_files_tenant_id_UploadedFile~",
+                        columns: x => new { x.tenant_id, x.UploadedFileId },
                         principalTable: "uploaded_files",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -830,26 +829,26 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
                     UploadedFileId = table.Column<Guid>(type: "uuid", nullable: false),
                     TakenBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    AttachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    AttachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_inspection_photos", x => x.Id);
+                    table.PrimaryKey("PK_inspection_photos", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_inspection_photos_applications_ApplicationId",
-                        column: x => x.ApplicationId,
+                        name: "FK_inspection_photos_applications_tenant_id_ApplicationId",
+                        columns: x => new { x.tenant_id, x.ApplicationId },
                         principalTable: "applications",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_inspection_photos_uploaded_files_UploadedFileId",
-                        column: x => x.UploadedFileId,
+                        name: "FK_inspection_photos_uploaded_files_tenant_id_UploadedFileId",
+                        columns: x => new { x.tenant_id, x.UploadedFileId },
                         principalTable: "uploaded_files",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -858,6 +857,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     TransactionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     InvoiceId = table.Column<Guid>(type: "uuid", nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -865,257 +865,261 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReceiptNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    BodySha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    tenant_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "bma")
+                    BodySha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_payments", x => x.Id);
+                    table.PrimaryKey("PK_payments", x => new { x.tenant_id, x.Id });
                     table.ForeignKey(
-                        name: "FK_payments_invoices_InvoiceId",
-                        column: x => x.InvoiceId,
+                        name: "FK_payments_invoices_tenant_id_InvoiceId",
+                        columns: x => new { x.tenant_id, x.InvoiceId },
                         principalTable: "invoices",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "tenant_id", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_api_tokens_AccountId_tenant_id",
+                name: "IX_api_tokens_tenant_id_AccountId",
                 table: "api_tokens",
-                columns: new[] { "AccountId", "tenant_id" });
+                columns: new[] { "tenant_id", "AccountId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_api_tokens_TokenHash_tenant_id",
+                name: "IX_api_tokens_tenant_id_TokenHash",
                 table: "api_tokens",
-                columns: new[] { "TokenHash", "tenant_id" },
+                columns: new[] { "tenant_id", "TokenHash" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_application_documents_ApplicationId_ItemCode_tenant_id",
+                name: "IX_application_documents_tenant_id_ApplicationId_ItemCode",
                 table: "application_documents",
-                columns: new[] { "ApplicationId", "ItemCode", "tenant_id" });
+                columns: new[] { "tenant_id", "ApplicationId", "ItemCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_application_documents_UploadedFileId_tenant_id",
+                name: "IX_application_documents_tenant_id_UploadedFileId",
                 table: "application_documents",
-                columns: new[] { "UploadedFileId", "tenant_id" });
+                columns: new[] { "tenant_id", "UploadedFileId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_application_extensions_ApplicationId",
+                name: "IX_application_extensions_tenant_id_ApplicationId",
                 table: "application_extensions",
-                column: "ApplicationId");
+                columns: new[] { "tenant_id", "ApplicationId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_ApplicantAccountId_UpdatedAt_tenant_id",
+                name: "IX_applications_tenant_id_ApplicantAccountId_UpdatedAt",
                 table: "applications",
-                columns: new[] { "ApplicantAccountId", "UpdatedAt", "tenant_id" });
+                columns: new[] { "tenant_id", "ApplicantAccountId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_AssignedTo_tenant_id",
+                name: "IX_applications_tenant_id_AssignedTo",
                 table: "applications",
-                columns: new[] { "AssignedTo", "tenant_id" });
+                columns: new[] { "tenant_id", "AssignedTo" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_DistrictCode_SectionCode_Status_LegalDeadline_~",
+                name: "IX_applications_tenant_id_DistrictCode_SectionCode_Status_Lega~",
                 table: "applications",
-                columns: new[] { "DistrictCode", "SectionCode", "Status", "LegalDeadline", "tenant_id" });
+                columns: new[] { "tenant_id", "DistrictCode", "SectionCode", "Status", "LegalDeadline" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_applications_Reference_tenant_id",
+                name: "IX_applications_tenant_id_Reference",
                 table: "applications",
-                columns: new[] { "Reference", "tenant_id" },
+                columns: new[] { "tenant_id", "Reference" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetRoleClaims_RoleId_tenant_id",
+                name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
-                columns: new[] { "RoleId", "tenant_id" });
+                column: "RoleId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetRoles_NormalizedName_tenant_id",
+                name: "RoleNameIndex",
                 table: "AspNetRoles",
-                columns: new[] { "NormalizedName", "tenant_id" },
+                column: "NormalizedName",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserClaims_UserId_tenant_id",
+                name: "IX_AspNetUserClaims_tenant_id_UserId",
                 table: "AspNetUserClaims",
-                columns: new[] { "UserId", "tenant_id" });
+                columns: new[] { "tenant_id", "UserId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserLogins_UserId_tenant_id",
+                name: "IX_AspNetUserLogins_tenant_id_UserId",
                 table: "AspNetUserLogins",
-                columns: new[] { "UserId", "tenant_id" });
+                columns: new[] { "tenant_id", "UserId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserPasskeys_UserId_tenant_id",
+                name: "IX_AspNetUserPasskeys_tenant_id_UserId",
                 table: "AspNetUserPasskeys",
-                columns: new[] { "UserId", "tenant_id" });
+                columns: new[] { "tenant_id", "UserId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUserRoles_RoleId_tenant_id",
+                name: "IX_AspNetUserRoles_RoleId",
                 table: "AspNetUserRoles",
-                columns: new[] { "RoleId", "tenant_id" });
+                column: "RoleId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_DistrictCode_SectionCode_Role_tenant_id",
-                table: "AspNetUsers",
-                columns: new[] { "DistrictCode", "SectionCode", "Role", "tenant_id" });
+                name: "IX_AspNetUserRoles_tenant_id_RoleId",
+                table: "AspNetUserRoles",
+                columns: new[] { "tenant_id", "RoleId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_NormalizedEmail_tenant_id",
+                name: "IX_AspNetUsers_tenant_id_DistrictCode_SectionCode_Role",
                 table: "AspNetUsers",
-                columns: new[] { "NormalizedEmail", "tenant_id" });
+                columns: new[] { "tenant_id", "DistrictCode", "SectionCode", "Role" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_NormalizedUserName_tenant_id",
+                name: "IX_AspNetUsers_tenant_id_NormalizedEmail",
                 table: "AspNetUsers",
-                columns: new[] { "NormalizedUserName", "tenant_id" },
+                columns: new[] { "tenant_id", "NormalizedEmail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_tenant_id_NormalizedUserName",
+                table: "AspNetUsers",
+                columns: new[] { "tenant_id", "NormalizedUserName" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_SectionCode_tenant_id",
+                name: "IX_AspNetUsers_tenant_id_SectionCode",
                 table: "AspNetUsers",
-                columns: new[] { "SectionCode", "tenant_id" });
+                columns: new[] { "tenant_id", "SectionCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_checkpoints_sequence_tenant_id",
+                name: "IX_audit_checkpoints_tenant_id_sequence",
                 table: "audit_checkpoints",
-                columns: new[] { "sequence", "tenant_id" });
+                columns: new[] { "tenant_id", "sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_events_sequence_tenant_id",
+                name: "IX_audit_events_tenant_id_sequence",
                 table: "audit_events",
-                columns: new[] { "sequence", "tenant_id" },
+                columns: new[] { "tenant_id", "sequence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_events_subject_type_subject_id_tenant_id",
+                name: "IX_audit_events_tenant_id_subject_type_subject_id",
                 table: "audit_events",
-                columns: new[] { "subject_type", "subject_id", "tenant_id" });
+                columns: new[] { "tenant_id", "subject_type", "subject_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_case_notes_ApplicationId_CreatedAt_tenant_id",
+                name: "IX_case_notes_tenant_id_ApplicationId_CreatedAt",
                 table: "case_notes",
-                columns: new[] { "ApplicationId", "CreatedAt", "tenant_id" });
+                columns: new[] { "tenant_id", "ApplicationId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_idempotency_records_ExpiresAt_tenant_id",
+                name: "IX_idempotency_records_tenant_id_ExpiresAt",
                 table: "idempotency_records",
-                columns: new[] { "ExpiresAt", "tenant_id" });
+                columns: new[] { "tenant_id", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_inbox_messages_RecipientAccountId_CreatedAt_tenant_id",
+                name: "IX_inbox_messages_tenant_id_RecipientAccountId_CreatedAt",
                 table: "inbox_messages",
-                columns: new[] { "RecipientAccountId", "CreatedAt", "tenant_id" });
+                columns: new[] { "tenant_id", "RecipientAccountId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_inspection_photos_ApplicationId_tenant_id",
+                name: "IX_inspection_photos_tenant_id_ApplicationId",
                 table: "inspection_photos",
-                columns: new[] { "ApplicationId", "tenant_id" });
+                columns: new[] { "tenant_id", "ApplicationId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_inspection_photos_UploadedFileId_tenant_id",
+                name: "IX_inspection_photos_tenant_id_UploadedFileId",
                 table: "inspection_photos",
-                columns: new[] { "UploadedFileId", "tenant_id" });
+                columns: new[] { "tenant_id", "UploadedFileId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_invoices_ApplicationId_tenant_id",
+                name: "IX_invoices_tenant_id_ApplicationId",
                 table: "invoices",
-                columns: new[] { "ApplicationId", "tenant_id" },
+                columns: new[] { "tenant_id", "ApplicationId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_invoices_Number_tenant_id",
+                name: "IX_invoices_tenant_id_Number",
                 table: "invoices",
-                columns: new[] { "Number", "tenant_id" },
+                columns: new[] { "tenant_id", "Number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_invoices_Reference2_tenant_id",
+                name: "IX_invoices_tenant_id_Reference2",
                 table: "invoices",
-                columns: new[] { "Reference2", "tenant_id" },
+                columns: new[] { "tenant_id", "Reference2" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_offices_SectionCode_tenant_id",
+                name: "IX_offices_tenant_id_SectionCode",
                 table: "offices",
-                columns: new[] { "SectionCode", "tenant_id" });
+                columns: new[] { "tenant_id", "SectionCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_locked_by_tenant_id",
+                name: "IX_outbox_messages_tenant_id_locked_by",
                 table: "outbox_messages",
-                columns: new[] { "locked_by", "tenant_id" });
+                columns: new[] { "tenant_id", "locked_by" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_sent_at_next_attempt_at_tenant_id",
+                name: "IX_outbox_messages_tenant_id_sent_at_next_attempt_at",
                 table: "outbox_messages",
-                columns: new[] { "sent_at", "next_attempt_at", "tenant_id" });
+                columns: new[] { "tenant_id", "sent_at", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_payments_InvoiceId_tenant_id",
+                name: "IX_payments_tenant_id_InvoiceId",
                 table: "payments",
-                columns: new[] { "InvoiceId", "tenant_id" },
+                columns: new[] { "tenant_id", "InvoiceId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_payments_ReceiptNumber_tenant_id",
+                name: "IX_payments_tenant_id_ReceiptNumber",
                 table: "payments",
-                columns: new[] { "ReceiptNumber", "tenant_id" },
+                columns: new[] { "tenant_id", "ReceiptNumber" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_payments_TransactionId_tenant_id",
+                name: "IX_payments_tenant_id_TransactionId",
                 table: "payments",
-                columns: new[] { "TransactionId", "tenant_id" },
+                columns: new[] { "tenant_id", "TransactionId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_permits_ApplicationId_tenant_id",
+                name: "IX_permits_tenant_id_ApplicationId",
                 table: "permits",
-                columns: new[] { "ApplicationId", "tenant_id" },
+                columns: new[] { "tenant_id", "ApplicationId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_permits_DistrictCode_ServiceCode_IssuedOn_tenant_id",
+                name: "IX_permits_tenant_id_DistrictCode_ServiceCode_IssuedOn",
                 table: "permits",
-                columns: new[] { "DistrictCode", "ServiceCode", "IssuedOn", "tenant_id" });
+                columns: new[] { "tenant_id", "DistrictCode", "ServiceCode", "IssuedOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_permits_Number_tenant_id",
+                name: "IX_permits_tenant_id_Number",
                 table: "permits",
-                columns: new[] { "Number", "tenant_id" },
+                columns: new[] { "tenant_id", "Number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_stats_lead_times_district_code_month_tenant_id",
+                name: "IX_stats_lead_times_tenant_id_district_code_month",
                 table: "stats_lead_times",
-                columns: new[] { "district_code", "month", "tenant_id" });
+                columns: new[] { "tenant_id", "district_code", "month" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_stats_open_files_district_code_received_month_tenant_id",
+                name: "IX_stats_open_files_tenant_id_district_code_received_month",
                 table: "stats_open_files",
-                columns: new[] { "district_code", "received_month", "tenant_id" });
+                columns: new[] { "tenant_id", "district_code", "received_month" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_stats_rollups_district_code_month_tenant_id",
+                name: "IX_stats_rollups_tenant_id_district_code_month",
                 table: "stats_rollups",
-                columns: new[] { "district_code", "month", "tenant_id" });
+                columns: new[] { "tenant_id", "district_code", "month" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_uploaded_files_AccountId_tenant_id",
+                name: "IX_uploaded_files_tenant_id_AccountId",
                 table: "uploaded_files",
-                columns: new[] { "AccountId", "tenant_id" });
+                columns: new[] { "tenant_id", "AccountId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_uploaded_files_Scan_tenant_id",
+                name: "IX_uploaded_files_tenant_id_Scan",
                 table: "uploaded_files",
-                columns: new[] { "Scan", "tenant_id" });
+                columns: new[] { "tenant_id", "Scan" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_uploaded_files_Sha256_tenant_id",
+                name: "IX_uploaded_files_tenant_id_Sha256",
                 table: "uploaded_files",
-                columns: new[] { "Sha256", "tenant_id" });
+                columns: new[] { "tenant_id", "Sha256" });
         }
 
         /// <inheritdoc />
