@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 // bench/run.sh [--quick] [--applications N] [--db sqlite|postgres|both] [--out FILE]
@@ -27,29 +28,48 @@ internal static class BenchProgram
             report.StartupMs[db] = instance.StartupMs;
             report.IdleRssMb[db] = instance.RssMb();
             var scenarios = new Scenarios(instance.Target, settings, Console.Out) { ServerCpu = instance.Cpu };
-            await scenarios.SubmitAsync(CancellationToken.None);
-            using (var sampler = new RssSampler(instance))
+            if (options.Runs("1"))
             {
+                await scenarios.SubmitAsync(CancellationToken.None);
+            }
+
+            if (options.Runs("2"))
+            {
+                using var sampler = new RssSampler(instance);
                 var (queueBytes, _) = await scenarios.PagesAsync(CancellationToken.None);
                 report.LoadedRssMb[db] = sampler.PeakMb;
                 report.QueueBytes = Math.Max(report.QueueBytes, queueBytes);
             }
 
-            await scenarios.RouteOrSkipAsync("3 verification", "/api/v1/permits/{number}", null, "/api/v1/permits/BENCH-0001", CancellationToken.None);
-            await scenarios.RouteOrSkipAsync("4 dashboard", "/api/v1/stats", instance.Target.AdminToken, "/api/v1/stats?groupBy=district", CancellationToken.None);
+            if (options.Runs("3"))
+            {
+                await scenarios.VerificationAsync(CancellationToken.None);
+            }
+
+            if (options.Runs("4"))
+            {
+                await scenarios.RouteOrSkipAsync("4 dashboard", "/api/v1/stats", instance.Target.AdminToken, "/api/v1/stats?groupBy=district", CancellationToken.None);
+            }
+
             report.Add(scenarios);
         }
 
-        Console.WriteLine("bench: raw Kestrel static page of the queue page's size");
-        report.Static = await Scenarios.StaticBaselineAsync(Math.Max(1024, report.QueueBytes), settings, CancellationToken.None);
-        foreach (var (users, result) in report.Static)
+        if (options.Runs("2") || options.Runs("3"))
         {
-            Console.WriteLine($"static   {result.Line}");
+            Console.WriteLine("bench: raw Kestrel static page of the queue page's size");
+            report.Static = await Scenarios.StaticBaselineAsync(Math.Max(1024, report.QueueBytes), settings, CancellationToken.None);
+            foreach (var (users, result) in report.Static)
+            {
+                Console.WriteLine($"static   {result.Line}");
+            }
         }
 
-        Console.WriteLine("bench: PDF rendering");
-        report.Pdf = Scenarios.Pdf(settings);
-        Console.WriteLine($"pdf: receipt {report.Pdf.Documents:F1}/s/core, blank page {report.Pdf.Blank:F1}/s/core ({report.Pdf.Documents / report.Pdf.Blank:P0})");
+        if (options.Runs("5"))
+        {
+            Console.WriteLine("bench: PDF rendering");
+            report.Pdf = Scenarios.Pdf(settings);
+            Console.WriteLine($"pdf: receipt {report.Pdf.Documents:F1}/s/core, blank page {report.Pdf.Blank:F1}/s/core ({report.Pdf.Documents / report.Pdf.Blank:P0})");
+        }
 
         var markdown = report.Markdown();
         if (options.Output is not null)
@@ -67,8 +87,12 @@ internal static class BenchProgram
 }
 
 
-internal sealed record Options(bool Quick, int Applications, IReadOnlyList<string> Databases, string? Output, string Web, string Root, long Seed)
+/// <param name="Data">A data directory to keep and reuse between runs (generated once when empty); null: a fresh temporary one, deleted afterwards.</param>
+/// <param name="Only">Scenario numbers to run (1–6); empty: all.</param>
+internal sealed record Options(bool Quick, int Applications, IReadOnlyList<string> Databases, string? Output, string Web, string Root, long Seed, string? Data = null, IReadOnlyList<string>? Only = null)
 {
+    public bool Runs(string scenario) => Only is null || Only.Count == 0 || Only.Contains(scenario);
+
     public static Options Parse(string[] args)
     {
         var quick = args.Contains("--quick");
@@ -82,7 +106,9 @@ internal sealed record Options(bool Quick, int Applications, IReadOnlyList<strin
             Value("--out"),
             Value("--web") ?? Path.Combine(root, "src/Anuyat.Web/bin/Release/net10.0/Anuyat.Web.dll"),
             root,
-            long.Parse(Value("--seed") ?? "2569", CultureInfo.InvariantCulture));
+            long.Parse(Value("--seed") ?? "2569", CultureInfo.InvariantCulture),
+            Value("--data"),
+            Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
 
@@ -91,6 +117,7 @@ internal sealed class AppInstance : IAsyncDisposable
 {
     private Process? _server;
     private string? _pgDirectory;
+    private bool _keep;
 
     public required BenchTarget Target { get; init; }
 
@@ -104,7 +131,8 @@ internal sealed class AppInstance : IAsyncDisposable
 
     public static async Task<AppInstance> StartAsync(Options options, string db, TextWriter log)
     {
-        var data = Path.Combine(Path.GetTempPath(), $"anuyat-bench-{db}-{Guid.NewGuid():N}"[..40]);
+        var data = options.Data is { } kept ? Path.Combine(Path.GetFullPath(kept), db) : Path.Combine(Path.GetTempPath(), $"anuyat-bench-{db}-{Guid.NewGuid():N}"[..40]);
+        var reuse = options.Data is not null && db == "sqlite" && File.Exists(Path.Combine(data, "anuyat.db"));
         Directory.CreateDirectory(data);
         var env = new Dictionary<string, string> { ["ANUYAT_DATA"] = data, ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = db == "postgres" ? "Postgres" : "Sqlite" };
         string? pgDirectory = null;
@@ -128,8 +156,16 @@ internal sealed class AppInstance : IAsyncDisposable
 
         var until = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var started = Stopwatch.StartNew();
-        var generated = (await RunAsync("dotnet", [options.Web, "demo", "generate", "--applications", options.Applications.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--until", until], env, log)).Trim();
-        var generation = $"{generated} (wall {started.Elapsed.TotalSeconds:F0} s including start-up)";
+        var generation = reuse
+            ? File.Exists(Path.Combine(data, "generation.txt")) ? await File.ReadAllTextAsync(Path.Combine(data, "generation.txt")) : "reused"
+            : $"{(await RunAsync("dotnet", [options.Web, "demo", "generate", "--applications", options.Applications.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--until", until], env, log)).Trim()} (wall {started.Elapsed.TotalSeconds:F0} s including start-up)";
+        if (options.Data is not null && !reuse)
+        {
+            await File.WriteAllTextAsync(Path.Combine(data, "generation.txt"), generation);
+        }
+
+        var permits = options.Runs("3") ? await PermitsForIssuedAsync(db, data, connection, log) : [];
+
         log.WriteLine($"bench [{db}]: {generation}");
         async Task<string> Token(params string[] a) => (await RunAsync("dotnet", [options.Web, "token", "create", .. a], env, log)).Trim();
         var citizen = await Token("--email", "bench-citizen@bench.anuyat.invalid", "--role", "citizen");
@@ -178,14 +214,16 @@ internal sealed class AppInstance : IAsyncDisposable
             await Task.Delay(25);
         }
 
+        log.WriteLine($"bench [{db}]: app process {server.Id}");
         var instance = new AppInstance
         {
-            Target = new BenchTarget(db, address, citizen, officer, demoCitizen, admin, data, connection),
+            Target = new BenchTarget(db, address, citizen, officer, demoCitizen, admin, data, connection, permits),
             Options = options,
             GenerationLine = generation,
             StartupMs = clock.Elapsed.TotalMilliseconds,
             _server = server,
             _pgDirectory = pgDirectory,
+            _keep = options.Data is not null,
         };
         log.WriteLine($"bench [{db}]: first page served {instance.StartupMs:F0} ms after start");
         await Task.Delay(2000);
@@ -234,11 +272,65 @@ internal sealed class AppInstance : IAsyncDisposable
 
         try
         {
-            Directory.Delete(Target.DataDirectory, recursive: true);
+            Directory.Delete(_keep ? Path.Combine(Target.DataDirectory, "bench-raw") : Target.DataDirectory, recursive: true);
         }
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>
+    /// Scenario 3 needs permits: the generator builds applications, not permits, so every issued generated file gets
+    /// its permit row (number BENCH-…, in the generated order) straight in the database, once.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> PermitsForIssuedAsync(string db, string data, string? connection, TextWriter log)
+    {
+        const string Select = """
+            SELECT {0}, 'BENCH-' || {1}, a."Id", a."Reference", a."ServiceCode", a."DistrictCode", a."SectionCode", a."ApplicantAccountId",
+                   'ผู้ยื่น', 'ที่ตั้ง', 'แขวง', 'construct', 80, '[]', {2}, NULL, a."ApplicantAccountId", {3}, {4}, a."tenant_id"
+            FROM applications a WHERE a."Status" = 'issued' AND NOT EXISTS (SELECT 1 FROM permits p WHERE p."ApplicationId" = a."Id")
+            """;
+        const string Insert = """
+            INSERT INTO permits ("Id", "Number", "ApplicationId", "ApplicationReference", "ServiceCode", "DistrictCode", "SectionCode", "HolderAccountId",
+                                 "HolderName", "Site", "SiteArea", "Kind", "TotalFloorAreaM2", "Buildings", "IssuedOn", "ValidUntil", "ApprovedBy", "Sha256", "IssuedAt", "tenant_id")
+            """;
+        var clock = Stopwatch.StartNew();
+        int inserted;
+        const string Sample = """SELECT "Number" FROM permits WHERE "Number" LIKE 'BENCH-%' ORDER BY "ApplicationId" LIMIT 5000""";
+        var numbers = new List<string>();
+        if (db == "postgres")
+        {
+            await using var c = new NpgsqlConnection(connection);
+            await c.OpenAsync();
+            await using var command = new NpgsqlCommand(Insert + string.Format(CultureInfo.InvariantCulture, Select, "gen_random_uuid()", "row_number() OVER (ORDER BY a.\"Id\")", "CAST(a.\"UpdatedAt\" AS date)", "repeat('0', 64)", "a.\"UpdatedAt\""), c) { CommandTimeout = 3600 };
+            inserted = await command.ExecuteNonQueryAsync();
+            await using var sample = new NpgsqlCommand(Sample, c);
+            await using var reader = await sample.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                numbers.Add(reader.GetString(0));
+            }
+        }
+        else
+        {
+            await using var c = new SqliteConnection($"Data Source={Path.Combine(data, "anuyat.db")}");
+            await c.OpenAsync();
+            await using var command = c.CreateCommand();
+            command.CommandTimeout = 3600;
+            command.CommandText = Insert + string.Format(CultureInfo.InvariantCulture, Select, "upper(hex(randomblob(4))) || '-' || upper(hex(randomblob(2))) || '-4' || substr(upper(hex(randomblob(2))), 2) || '-A' || substr(upper(hex(randomblob(2))), 2) || '-' || upper(hex(randomblob(6)))", "a.rowid", "substr(a.\"UpdatedAt\", 1, 10)", "printf('%064d', 0)", "a.\"UpdatedAt\"");
+            inserted = await command.ExecuteNonQueryAsync();
+            await using var sample = c.CreateCommand();
+            sample.CommandText = Sample;
+            await using var reader = await sample.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                numbers.Add(reader.GetString(0));
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        log.WriteLine($"bench [{db}]: {inserted:N0} permit rows for issued generated files in {clock.Elapsed.TotalSeconds:F1} s");
+        return numbers;
     }
 
     public static async Task<string> RunAsync(string file, string[] arguments, IDictionary<string, string>? env, TextWriter log)

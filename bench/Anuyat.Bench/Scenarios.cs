@@ -21,7 +21,8 @@ namespace Anuyat.Bench;
 /// <param name="AdminToken">For the dashboard (scenario 4), when it exists.</param>
 /// <param name="DataDirectory">The app's data directory: the raw-write baseline writes beside it, on the same disk.</param>
 /// <param name="PostgresConnection">Set when the app runs on PostgreSQL; the raw-insert baseline uses the same database.</param>
-public sealed record BenchTarget(string Db, Uri BaseAddress, string CitizenToken, string OfficerToken, string DemoCitizenToken, string? AdminToken, string DataDirectory, string? PostgresConnection);
+/// <param name="PermitNumbers">Issued permits' numbers for scenario 3 (empty: the scenario is skipped with a reason).</param>
+public sealed record BenchTarget(string Db, Uri BaseAddress, string CitizenToken, string OfficerToken, string DemoCitizenToken, string? AdminToken, string DataDirectory, string? PostgresConnection, IReadOnlyList<string>? PermitNumbers = null);
 
 /// <summary>How long and how hard: the quick mode (seconds, for the test suite) or the full run.</summary>
 public sealed record BenchSettings(bool Quick)
@@ -337,7 +338,38 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
         return results;
     }
 
-    // ---- 3. Verification and 4. dashboard (built elsewhere) -----------------------------------------------------
+    // ---- 3. Verification ---------------------------------------------------------------------------------------
+
+    /// <summary>The public verification page a permit's QR code opens, and the public permit API, for random issued permits.</summary>
+    public async Task VerificationAsync(CancellationToken ct)
+    {
+        var numbers = target.PermitNumbers ?? [];
+        if (numbers.Count == 0)
+        {
+            Figures.Add(new("3 verification", target.Db, "/verify/{number}", "skipped", "no issued permits in this data set"));
+            log.WriteLine("3 verification: skipped — no permits");
+            return;
+        }
+
+        using var probe = Client(target.BaseAddress, 1, null);
+        var page = await probe.GetAsync($"/verify/{numbers[0]}", ct);
+        var api = await probe.GetAsync($"/api/v1/permits/{numbers[0]}", ct);
+        if (page.StatusCode != HttpStatusCode.OK || api.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"/verify answered {(int)page.StatusCode}, /api/v1/permits answered {(int)api.StatusCode}");
+        }
+
+        var pageBytes = (await page.Content.ReadAsByteArrayAsync(ct)).Length;
+        Figures.Add(new("3 verification", target.Db, "page size", $"verify {pageBytes:N0} B", $"{numbers.Count:N0} permits to pick from"));
+        foreach (var users in settings.Users)
+        {
+            using var anyone = Client(target.BaseAddress, users, null);
+            await PageLoadAsync("3 verification", $"GET /verify/{{number}} ({pageBytes / 1024} KB)", users, anyone, seq => $"/verify/{numbers[(int)((seq * 7919) % numbers.Count)]}", ct);
+            await PageLoadAsync("3 permit api", "GET /api/v1/permits/{number}", users, anyone, seq => $"/api/v1/permits/{numbers[(int)((seq * 7919) % numbers.Count)]}", ct);
+        }
+    }
+
+    // ---- 4. Dashboard (built elsewhere) -------------------------------------------------------------------------
 
     public async Task RouteOrSkipAsync(string scenario, string route, string? token, string path, CancellationToken ct)
     {

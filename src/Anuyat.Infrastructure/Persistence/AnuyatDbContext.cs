@@ -99,6 +99,25 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Cached token lookups (ApiTokenCache) must see an account or token change made here at the next request.
+        return AccountChanges.Pending(ChangeTracker) ? SaveAndSignalAsync(acceptAllChangesOnSuccess, cancellationToken) : SaveCoreAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SaveAndSignalAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        AccountChanges.Bump();
+        try
+        {
+            return await SaveCoreAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            AccountChanges.Bump();
+        }
+    }
+
+    private Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         StampTenant();
         var rollups = RollupTracker.Capture(this);
         if (rollups is not null)
@@ -122,9 +141,20 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampTenant();
-        return AuditSealer.HasPending(this) || RollupTracker.Capture(this) is not null
-            ? throw new InvalidOperationException("Audit entries and application changes are saved with SaveChangesAsync.")
-            : base.SaveChanges(acceptAllChangesOnSuccess);
+        var accounts = AccountChanges.Pending(ChangeTracker);
+        try
+        {
+            return AuditSealer.HasPending(this) || RollupTracker.Capture(this) is not null
+                ? throw new InvalidOperationException("Audit entries and application changes are saved with SaveChangesAsync.")
+                : base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (accounts)
+            {
+                AccountChanges.Bump();
+            }
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
