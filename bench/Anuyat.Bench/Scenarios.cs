@@ -403,7 +403,7 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
     /// Receipts (the permit document is being built on another branch; the receipt is the same engine: Sarabun,
     /// HarfBuzz shaping, a QR code) against a blank page with the same fonts loaded, one thread per core.
     /// </summary>
-    public static (double Documents, double Blank, int Bytes) Pdf(BenchSettings settings)
+    public static (double Documents, double Blank, int Bytes, double Permits, int PermitBytes) Pdf(BenchSettings settings)
     {
         using var fonts = PdfFonts.Load();
         var receipts = new ReceiptDocument(fonts, TimeProvider.System);
@@ -422,7 +422,27 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
         var bytes = receipts.Render(content).Bytes.Length;
         var documents = PerSecondPerCore(settings, () => receipts.Render(content));
         var blank = PerSecondPerCore(settings, () => new PdfDocumentBuilder(fonts).Render(DateTime.UtcNow));
-        return (documents, blank, bytes);
+
+        // The permit itself (what the target counts): a one-storey house with its conditions, as PermitIssuance fills it.
+        var permits = new PermitDocument(fonts);
+        var permit = new PermitContent(
+            "1001-ข1-2569-000123",
+            new BilingualText("ใบอนุญาตก่อสร้างอาคาร ดัดแปลงอาคาร หรือรื้อถอนอาคาร (อ.1)", "Building construction, alteration or demolition permit (Or.1)"),
+            new BilingualText("สำนักงานเขตพระนคร กรุงเทพมหานคร", "Phra Nakhon District Office, Bangkok"),
+            "1001-2569-000123",
+            "นางสาวสมหญิง ใจดี",
+            "99 ถนนราชดำเนินกลาง แขวงบวรนิเวศ เขตพระนคร กรุงเทพมหานคร 10200 (โฉนดที่ดินเลขที่ 4521)",
+            new BilingualText("ก่อสร้างอาคาร", "Construct a building"),
+            [new PermitBuildingLine("บ้านเดี่ยว", "พักอาศัย", 1, 4m, 80m, 0m)],
+            [new BilingualText("ต้องก่อสร้างให้เสร็จภายในกำหนดเวลาที่ได้รับอนุญาต", "Construction must finish within the permitted time."), new BilingualText("ผู้ควบคุมงานต้องอยู่ควบคุมงานตามที่ได้รับอนุญาต", "The named supervisor must supervise the work.")],
+            new DateOnly(2026, 11, 26),
+            new DateOnly(2027, 11, 25),
+            null,
+            "นายอนุมัติ ถูกต้อง",
+            new Uri("https://anuyat.example/verify/1001-%E0%B8%8261-2569-000123"));
+        var permitBytes = permits.Render(permit, DateTime.UtcNow).Bytes.Length;
+        var permitRate = PerSecondPerCore(settings, () => permits.Render(permit, DateTime.UtcNow));
+        return (documents, blank, bytes, permitRate, permitBytes);
     }
 
     private static double PerSecondPerCore(BenchSettings settings, Func<PdfFile> render)

@@ -17,17 +17,30 @@ public static class AccountChanges
 
     public static void Bump() => Interlocked.Increment(ref _generation);
 
-    /// <summary>True when the pending save adds, changes or removes an account or a token.</summary>
+    /// <summary>
+    /// True when the pending save adds, changes or removes an account or a token. Call it after changes were detected
+    /// (the context's save does so first): it does not detect them again, which would cost a second pass over every
+    /// tracked entity.
+    /// </summary>
     public static bool Pending(ChangeTracker tracker)
     {
-        foreach (var entry in tracker.Entries())
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is Account or ApiToken)
+            foreach (var entry in tracker.Entries())
             {
-                return true;
+                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is Account or ApiToken)
+                {
+                    return true;
+                }
             }
-        }
 
-        return false;
+            return false;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }

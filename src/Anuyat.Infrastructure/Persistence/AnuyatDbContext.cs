@@ -99,6 +99,8 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StampTenant();
+
         // Cached token lookups (ApiTokenCache) must see an account or token change made here at the next request.
         return AccountChanges.Pending(ChangeTracker) ? SaveAndSignalAsync(acceptAllChangesOnSuccess, cancellationToken) : SaveCoreAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -118,7 +120,6 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
 
     private Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        StampTenant();
         var rollups = RollupTracker.Capture(this);
         if (rollups is not null)
         {
