@@ -3,8 +3,8 @@ using Anuyat.Domain.Applications;
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Notifications;
-using Anuyat.Web.Features.Accounts;
 using Anuyat.Infrastructure.Persistence;
+using Anuyat.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anuyat.Web.Features.Applications;
