@@ -11,6 +11,9 @@ namespace Anuyat.Bench;
 /// <summary>The entry point: see bench/run.sh.</summary>
 internal static class BenchProgram
 {
+    /// <summary>The scenarios that need the app running (5, the PDF engine, runs in the benchmark's own process).</summary>
+    private static readonly string[] AppScenarios = ["1", "2", "3", "4", "6"];
+
     public static async Task<int> Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -20,36 +23,56 @@ internal static class BenchProgram
         var report = new Report(options, settings);
         Console.WriteLine($"bench: {(options.Quick ? "quick" : "full")} run, {options.Applications:N0} applications, databases: {string.Join(", ", options.Databases)}");
 
-        foreach (var db in options.Databases)
+        foreach (var db in options.Databases.Where(_ => AppScenarios.Any(options.Runs)))
         {
             await using var instance = await AppInstance.StartAsync(options, db, Console.Out);
             report.Generation[db] = instance.GenerationLine;
             report.StartupMs[db] = instance.StartupMs;
+            report.StartupCpuMs[db] = instance.StartupCpuMs;
             report.IdleRssMb[db] = instance.RssMb();
             var scenarios = new Scenarios(instance.Target, settings, Console.Out) { ServerCpu = instance.Cpu };
-            await scenarios.SubmitAsync(CancellationToken.None);
-            using (var sampler = new RssSampler(instance))
+            if (options.Runs("1"))
             {
+                await scenarios.SubmitAsync(CancellationToken.None);
+            }
+
+            if (options.Runs("2"))
+            {
+                using var sampler = new RssSampler(instance);
                 var (queueBytes, _) = await scenarios.PagesAsync(CancellationToken.None);
                 report.LoadedRssMb[db] = sampler.PeakMb;
                 report.QueueBytes = Math.Max(report.QueueBytes, queueBytes);
             }
 
-            await scenarios.RouteOrSkipAsync("3 verification", "/api/v1/permits/{number}", null, "/api/v1/permits/BENCH-0001", CancellationToken.None);
-            await scenarios.RouteOrSkipAsync("4 dashboard", "/api/v1/stats", instance.Target.AdminToken, "/api/v1/stats?groupBy=district", CancellationToken.None);
+            if (options.Runs("3"))
+            {
+                await scenarios.VerificationAsync(CancellationToken.None);
+            }
+
+            if (options.Runs("4"))
+            {
+                await scenarios.RouteOrSkipAsync("4 dashboard", "/api/v1/stats", instance.Target.AdminToken, "/api/v1/stats?groupBy=district", CancellationToken.None);
+            }
+
             report.Add(scenarios);
         }
 
-        Console.WriteLine("bench: raw Kestrel static page of the queue page's size");
-        report.Static = await Scenarios.StaticBaselineAsync(Math.Max(1024, report.QueueBytes), settings, CancellationToken.None);
-        foreach (var (users, result) in report.Static)
+        if (options.Runs("2") || options.Runs("3"))
         {
-            Console.WriteLine($"static   {result.Line}");
+            Console.WriteLine("bench: raw Kestrel static page of the queue page's size");
+            report.Static = await Scenarios.StaticBaselineAsync(Math.Max(1024, report.QueueBytes), settings, CancellationToken.None);
+            foreach (var (users, result) in report.Static)
+            {
+                Console.WriteLine($"static   {result.Line}");
+            }
         }
 
-        Console.WriteLine("bench: PDF rendering");
-        report.Pdf = Scenarios.Pdf(settings);
-        Console.WriteLine($"pdf: receipt {report.Pdf.Documents:F1}/s/core, blank page {report.Pdf.Blank:F1}/s/core ({report.Pdf.Documents / report.Pdf.Blank:P0})");
+        if (options.Runs("5"))
+        {
+            Console.WriteLine("bench: PDF rendering");
+            report.Pdf = Scenarios.Pdf(settings);
+            Console.WriteLine($"pdf: permit {report.Pdf.Permits:F1}/s/core ({report.Pdf.Permits / report.Pdf.Blank:P0} of blank), receipt {report.Pdf.Documents:F1}/s/core, blank page {report.Pdf.Blank:F1}/s/core ({report.Pdf.Documents / report.Pdf.Blank:P0})");
+        }
 
         var markdown = report.Markdown();
         if (options.Output is not null)
@@ -67,8 +90,12 @@ internal static class BenchProgram
 }
 
 
-internal sealed record Options(bool Quick, int Applications, IReadOnlyList<string> Databases, string? Output, string Web, string Root, long Seed)
+/// <param name="Data">A data directory to keep and reuse between runs (generated once when empty); null: a fresh temporary one, deleted afterwards.</param>
+/// <param name="Only">Scenario numbers to run (1–6); empty: all.</param>
+internal sealed record Options(bool Quick, int Applications, IReadOnlyList<string> Databases, string? Output, string Web, string Root, long Seed, string? Data = null, IReadOnlyList<string>? Only = null)
 {
+    public bool Runs(string scenario) => Only is null || Only.Count == 0 || Only.Contains(scenario);
+
     public static Options Parse(string[] args)
     {
         var quick = args.Contains("--quick");
@@ -82,7 +109,9 @@ internal sealed record Options(bool Quick, int Applications, IReadOnlyList<strin
             Value("--out"),
             Value("--web") ?? Path.Combine(root, "src/Anuyat.Web/bin/Release/net10.0/Anuyat.Web.dll"),
             root,
-            long.Parse(Value("--seed") ?? "2569", CultureInfo.InvariantCulture));
+            long.Parse(Value("--seed") ?? "2569", CultureInfo.InvariantCulture),
+            Value("--data"),
+            Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
 
@@ -91,6 +120,7 @@ internal sealed class AppInstance : IAsyncDisposable
 {
     private Process? _server;
     private string? _pgDirectory;
+    private bool _keep;
 
     public required BenchTarget Target { get; init; }
 
@@ -100,11 +130,15 @@ internal sealed class AppInstance : IAsyncDisposable
 
     public double StartupMs { get; private set; }
 
+    /// <summary>The app's processor time from start to the first page: unlike the wall time, it hardly depends on the neighbours.</summary>
+    public double StartupCpuMs { get; private set; }
+
     public int? ProcessId => _server?.Id;
 
     public static async Task<AppInstance> StartAsync(Options options, string db, TextWriter log)
     {
-        var data = Path.Combine(Path.GetTempPath(), $"anuyat-bench-{db}-{Guid.NewGuid():N}"[..40]);
+        var data = options.Data is { } kept ? Path.Combine(Path.GetFullPath(kept), db) : Path.Combine(Path.GetTempPath(), $"anuyat-bench-{db}-{Guid.NewGuid():N}"[..40]);
+        var reuse = options.Data is not null && db == "sqlite" && File.Exists(Path.Combine(data, "anuyat.db"));
         Directory.CreateDirectory(data);
         var env = new Dictionary<string, string> { ["ANUYAT_DATA"] = data, ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = db == "postgres" ? "Postgres" : "Sqlite" };
         string? pgDirectory = null;
@@ -128,8 +162,16 @@ internal sealed class AppInstance : IAsyncDisposable
 
         var until = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var started = Stopwatch.StartNew();
-        var generated = (await RunAsync("dotnet", [options.Web, "demo", "generate", "--applications", options.Applications.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--until", until], env, log)).Trim();
-        var generation = $"{generated} (wall {started.Elapsed.TotalSeconds:F0} s including start-up)";
+        var generation = reuse
+            ? File.Exists(Path.Combine(data, "generation.txt")) ? await File.ReadAllTextAsync(Path.Combine(data, "generation.txt")) : "reused"
+            : $"{(await RunAsync("dotnet", [options.Web, "demo", "generate", "--applications", options.Applications.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--until", until], env, log)).Trim()} (wall {started.Elapsed.TotalSeconds:F0} s including start-up)";
+        if (options.Data is not null && !reuse)
+        {
+            await File.WriteAllTextAsync(Path.Combine(data, "generation.txt"), generation);
+        }
+
+        var permits = options.Runs("3") ? await BenchData.PermitsForIssuedAsync(db, data, connection, log) : [];
+
         log.WriteLine($"bench [{db}]: {generation}");
         async Task<string> Token(params string[] a) => (await RunAsync("dotnet", [options.Web, "token", "create", .. a], env, log)).Trim();
         var citizen = await Token("--email", "bench-citizen@bench.anuyat.invalid", "--role", "citizen");
@@ -174,22 +216,35 @@ internal sealed class AppInstance : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // On a loaded machine the first page can take longer than the probe's timeout: keep waiting.
+            }
 
             await Task.Delay(25);
         }
 
+        log.WriteLine($"bench [{db}]: app process {server.Id}");
         var instance = new AppInstance
         {
-            Target = new BenchTarget(db, address, citizen, officer, demoCitizen, admin, data, connection),
+            Target = new BenchTarget(db, address, citizen, officer, demoCitizen, admin, data, connection, permits),
             Options = options,
             GenerationLine = generation,
             StartupMs = clock.Elapsed.TotalMilliseconds,
+            StartupCpuMs = StartupProcessorMs(server),
             _server = server,
             _pgDirectory = pgDirectory,
+            _keep = options.Data is not null,
         };
-        log.WriteLine($"bench [{db}]: first page served {instance.StartupMs:F0} ms after start");
+        log.WriteLine($"bench [{db}]: first page served {instance.StartupMs:F0} ms after start ({instance.StartupCpuMs:F0} ms of processor time)");
         await Task.Delay(2000);
         return instance;
+    }
+
+    private static double StartupProcessorMs(Process server)
+    {
+        server.Refresh();
+        return server.TotalProcessorTime.TotalMilliseconds;
     }
 
     /// <summary>The app process's processor time (user + system).</summary>
@@ -234,7 +289,7 @@ internal sealed class AppInstance : IAsyncDisposable
 
         try
         {
-            Directory.Delete(Target.DataDirectory, recursive: true);
+            Directory.Delete(_keep ? Path.Combine(Target.DataDirectory, "bench-raw") : Target.DataDirectory, recursive: true);
         }
         catch (IOException)
         {

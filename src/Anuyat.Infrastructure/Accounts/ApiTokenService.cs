@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Anuyat.Infrastructure.Accounts;
 
 /// <summary>Creates, checks and revokes API bearer tokens. Tokens look like <c>anu_</c> + 43 URL-safe characters.</summary>
-public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock, AuditTrail audit)
+public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock, AuditTrail audit, ApiTokenCache? cache = null)
 {
     public const string TokenPrefix = "anu_";
 
@@ -63,11 +63,23 @@ public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock, Audi
 
         var hash = Hash(plainText);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (cache is not null && cache.TryGet(hash, now, out var known))
+        {
+            return known;
+        }
+
+        var generation = AccountChanges.Generation;
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
-            .Join(db.Users, t => t.AccountId, a => a.Id, (t, a) => a)
+            .Join(db.Users, t => t.AccountId, a => a.Id, (t, a) => new { Account = a, t.ExpiresAt })
             .FirstOrDefaultAsync(cancellationToken);
-        return found is { IsActive: true } ? found : null;
+        if (found is not { Account.IsActive: true })
+        {
+            return null;
+        }
+
+        cache?.Set(hash, found.Account, found.ExpiresAt, now, generation);
+        return found.Account;
     }
 
     public async Task<IReadOnlyList<ApiToken>> ListAsync(Guid accountId, CancellationToken cancellationToken = default) =>
@@ -111,6 +123,7 @@ public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock, Audi
             audit.Append(actor, "account.tokens-revoked-all", "account", accountId.ToString("D"), new("ยกเลิกโทเคน API ทั้งหมด", "All API tokens were revoked"), new { count = revoked });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            AccountChanges.Bump(); // a bulk update passes by the change tracker: tell the token cache here
             return revoked;
         });
     }

@@ -120,6 +120,26 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     {
         ThrowIfReadOnly();
         StampTenant();
+
+        // Cached token lookups (ApiTokenCache) must see an account or token change made here at the next request.
+        return AccountChanges.Pending(ChangeTracker) ? SaveAndSignalAsync(acceptAllChangesOnSuccess, cancellationToken) : SaveCoreAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SaveAndSignalAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        AccountChanges.Bump();
+        try
+        {
+            return await SaveCoreAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            AccountChanges.Bump();
+        }
+    }
+
+    private Task<int> SaveCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var rollups = RollupTracker.Capture(this);
         if (rollups is not null)
         {
@@ -143,9 +163,20 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
     {
         ThrowIfReadOnly();
         StampTenant();
-        return AuditSealer.HasPending(this) || RollupTracker.Capture(this) is not null
-            ? throw new InvalidOperationException("Audit entries and application changes are saved with SaveChangesAsync.")
-            : base.SaveChanges(acceptAllChangesOnSuccess);
+        var accounts = AccountChanges.Pending(ChangeTracker);
+        try
+        {
+            return AuditSealer.HasPending(this) || RollupTracker.Capture(this) is not null
+                ? throw new InvalidOperationException("Audit entries and application changes are saved with SaveChangesAsync.")
+                : base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (accounts)
+            {
+                AccountChanges.Bump();
+            }
+        }
     }
 
     /// <summary>Identity schema version 3 (passkeys), fixed here so migrations built without the app's options have it too.</summary>

@@ -28,13 +28,14 @@ public sealed class BenchSmokeTests
         var officer = await TestAccounts.CreateAsync(app, Role.Officer, "1001", "administration");
         var admin = await TestAccounts.CreateAsync(app, Role.Admin);
         async Task<string> Token(Guid id) => await app.WithScopeAsync(async s => (await s.GetRequiredService<ApiTokenService>().CreateAsync(id, "bench")).PlainText);
-        var target = new BenchTarget("sqlite", app.ServerAddress!, await Token(citizen.Id), await Token(officer.Id), await Token(demoCitizen), await Token(admin.Id), app.DataDirectory, null);
+        var permits = await BenchData.PermitsForIssuedAsync("sqlite", app.DataDirectory, null, TextWriter.Null);
+        var target = new BenchTarget("sqlite", app.ServerAddress!, await Token(citizen.Id), await Token(officer.Id), await Token(demoCitizen), await Token(admin.Id), app.DataDirectory, null, permits);
         var settings = new BenchSettings(Quick: true);
         var scenarios = new Scenarios(target, settings, TextWriter.Null);
 
         await scenarios.SubmitAsync(CancellationToken.None);
         var (queueBytes, statusBytes) = await scenarios.PagesAsync(CancellationToken.None);
-        await scenarios.RouteOrSkipAsync("3 verification", "/api/v1/permits/{number}", null, "/api/v1/permits/BENCH-0001", CancellationToken.None);
+        await scenarios.VerificationAsync(CancellationToken.None);
         await scenarios.RouteOrSkipAsync("4 dashboard", "/api/v1/stats", target.AdminToken, "/api/v1/stats?groupBy=district", CancellationToken.None);
         var baseline = await Scenarios.StaticBaselineAsync(queueBytes, settings, CancellationToken.None);
         var pdf = Scenarios.Pdf(settings);
@@ -46,13 +47,17 @@ public sealed class BenchSmokeTests
         Assert.Equal(4, pages.Count); // queue and status, closed and open, for the one quick user count
         Assert.All(pages, s => Assert.True(s.Result.Completed > 0 && s.Result.Errors == 0, $"{s.What}: {s.Result.Line} {s.Result.FirstError}"));
         Assert.True(queueBytes > 1000 && statusBytes > 1000);
-        foreach (var scenario in new[] { "3 verification", "4 dashboard" })
+        Assert.NotEmpty(permits);
+        var verification = scenarios.Loads.Where(l => l.Scenario.StartsWith("3 ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, verification.Count); // the page and the API, closed and open
+        Assert.All(verification, s => Assert.True(s.Result.Completed > 0 && s.Result.Errors == 0, $"{s.What}: {s.Result.Line} {s.Result.FirstError}"));
+        foreach (var scenario in new[] { "4 dashboard" })
         {
             // Measured once the route exists, otherwise skipped with a reason; either way reported.
             Assert.True(scenarios.Figures.Any(f => f.Scenario == scenario) || scenarios.Loads.Any(l => l.Scenario == scenario), scenario);
         }
         Assert.True(baseline.Single().Result.Completed > 0);
-        Assert.True(pdf.Documents > 0 && pdf.Blank > 0 && pdf.Bytes > 1000);
+        Assert.True(pdf.Documents > 0 && pdf.Blank > 0 && pdf.Bytes > 1000 && pdf.Permits > 0 && pdf.PermitBytes > 1000);
         await app.WithScopeAsync(async s =>
         {
             var context = s.GetRequiredService<AnuyatDbContext>();

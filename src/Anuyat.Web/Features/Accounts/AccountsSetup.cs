@@ -46,6 +46,8 @@ public static class AccountsSetup
     {
         var services = builder.Services;
         services.AddScoped<ApiTokenService>();
+        // A bearer token's account is remembered no longer than a cookie session goes unchecked (see below).
+        services.AddSingleton(new ApiTokenCache(builder.Configuration.GetValue("Accounts:SessionCheckInterval", TimeSpan.FromSeconds(30))));
         services.AddScoped<AccountProvisioning>();
 
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>

@@ -1,11 +1,11 @@
 using Anuyat.Domain.Accounts;
 using Anuyat.Domain.Applications;
 using Anuyat.Domain.Common;
-using Anuyat.Infrastructure.Accounts;
 using Anuyat.Infrastructure.Audit;
 using Anuyat.Infrastructure.Notifications;
+using Anuyat.Infrastructure.Persistence;
 using Anuyat.Web.Features.Accounts;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Anuyat.Web.Features.Applications;
 
@@ -13,7 +13,7 @@ namespace Anuyat.Web.Features.Applications;
 /// Every action on a file is an audit event (tamper-evident, in the same transaction as the change) whose plain-words
 /// summary is the applicant's timeline; actions the applicant must know about also send an e-mail and an inbox message.
 /// </summary>
-public sealed class ApplicationEvents(AuditTrail audit, Outbox outbox, UserManager<Account> users)
+public sealed class ApplicationEvents(AuditTrail audit, Outbox outbox, AnuyatDbContext db)
 {
     public const string SubjectType = "application";
 
@@ -46,7 +46,12 @@ public sealed class ApplicationEvents(AuditTrail audit, Outbox outbox, UserManag
     /// <summary>Tells the applicant by e-mail (in their language) and in the in-app inbox, in the same transaction.</summary>
     public async Task NotifyApplicantAsync(PermitApplication application, BilingualText title, BilingualText body)
     {
-        var applicant = await users.FindByIdAsync(application.ApplicantAccountId.ToString());
+        // Only the three fields the notice needs, untracked: a tracked account would be compared field by field at every
+        // save of the request (bench, issue 11).
+        var applicant = await db.Users.AsNoTracking()
+            .Where(u => u.Id == application.ApplicantAccountId)
+            .Select(u => new { u.Id, u.Email, u.PreferredLanguage })
+            .FirstOrDefaultAsync();
         if (applicant is null)
         {
             return;

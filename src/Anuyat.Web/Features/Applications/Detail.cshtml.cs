@@ -80,8 +80,10 @@ public sealed partial class DetailModel(AnuyatDbContext db, IServiceDirectory di
         var service = directory.Version(application.ServiceCode, application.ServiceVersion);
         Clock = legalClock.Read(application, service);
         ServiceName = service is null ? application.ServiceCode : T(service.NameTh, service.NameEn);
-        var district = await db.Districts.AsNoTracking().FirstAsync(d => d.Code == application.DistrictCode, cancellationToken);
-        var section = await db.Sections.AsNoTracking().FirstAsync(s => s.Code == application.SectionCode, cancellationToken);
+        // Names from the reference files held in memory (the rows were synced from the same files at start; issue 11).
+        var store = HttpContext.RequestServices.GetRequiredService<Catalog.CatalogStore>();
+        var district = store.Districts.FirstOrDefault(d => d.Code == application.DistrictCode) ?? await db.Districts.AsNoTracking().FirstAsync(d => d.Code == application.DistrictCode, cancellationToken);
+        var section = store.Sections.FirstOrDefault(s => s.Code == application.SectionCode) ?? await db.Sections.AsNoTracking().FirstAsync(s => s.Code == application.SectionCode, cancellationToken);
         HeldBy = application.Status is ApplicationStatus.Draft or ApplicationStatus.Deficient
             ? T("คุณ (ผู้ยื่นคำขอ)", "You (the applicant)")
             : T($"{section.NameTh} สำนักงานเขต{district.NameTh}", $"{section.NameEn}, {district.NameEn} District Office");
@@ -97,7 +99,7 @@ public sealed partial class DetailModel(AnuyatDbContext db, IServiceDirectory di
             _ => T("คำขอนี้สิ้นสุดแล้ว", "This application is closed."),
         };
         CanWithdraw = application.Status.CanWithdraw() && application.ApplicantAccountId == me.AccountId;
-        await LoadAnsweringAsync(application, me, HttpContext.RequestServices.GetRequiredService<Catalog.CatalogStore>().Catalog.GetVersion(application.ServiceCode, application.ServiceVersion), cancellationToken);
+        await LoadAnsweringAsync(application, me, store.Catalog.GetVersion(application.ServiceCode, application.ServiceVersion), cancellationToken);
         var subject = application.Id.ToString("D");
         if (application.IsSynthetic)
         {

@@ -108,8 +108,10 @@ public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, 
 
     private async Task LoadAsync(CurrentUser me, CancellationToken cancellationToken)
     {
-        var district = await db.Districts.AsNoTracking().FirstAsync(d => d.Code == me.DistrictCode, cancellationToken);
-        var section = await db.Sections.AsNoTracking().FirstAsync(s => s.Code == me.SectionCode, cancellationToken);
+        // Names from the reference files held in memory (the rows were synced from the same files at start): two
+        // queries fewer per page view (issue 11); the database answers for a code the files do not hold.
+        var district = catalog.Districts.FirstOrDefault(d => d.Code == me.DistrictCode) ?? await db.Districts.AsNoTracking().FirstAsync(d => d.Code == me.DistrictCode, cancellationToken);
+        var section = catalog.Sections.FirstOrDefault(s => s.Code == me.SectionCode) ?? await db.Sections.AsNoTracking().FirstAsync(s => s.Code == me.SectionCode, cancellationToken);
         OfficeName = T($"{section.NameTh} สำนักงานเขต{district.NameTh}", $"{section.NameEn}, {district.NameEn} District Office");
 
         var today = ApplicationsApi.BangkokToday(clock);

@@ -56,6 +56,7 @@ public static class SandboxReset
         }
 
         db.ChangeTracker.Clear();
+        Anuyat.Infrastructure.Accounts.AccountChanges.Bump(); // accounts and tokens are gone: no cached token may outlive them
         var documents = services.GetRequiredService<DataDirectory>().Documents;
         foreach (var entry in Directory.EnumerateFileSystemEntries(documents))
         {
