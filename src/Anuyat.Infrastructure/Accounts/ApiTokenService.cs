@@ -63,7 +63,11 @@ public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock, Audi
 
         var hash = Hash(plainText);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (cache is not null && cache.TryGet(hash, now, out var known))
+
+        // The cache is shared by every tenant the process serves: a token is only ever remembered for the tenant whose
+        // filtered query found it, so another tenant's host still looks it up (and does not find it).
+        var cacheKey = db.TenantId + ":" + hash;
+        if (cache is not null && cache.TryGet(cacheKey, now, out var known))
         {
             return known;
         }
@@ -78,7 +82,7 @@ public sealed class ApiTokenService(AnuyatDbContext db, TimeProvider clock, Audi
             return null;
         }
 
-        cache?.Set(hash, found.Account, found.ExpiresAt, now, generation);
+        cache?.Set(cacheKey, found.Account, found.ExpiresAt, now, generation);
         return found.Account;
     }
 

@@ -1,5 +1,6 @@
 using Anuyat.Domain.Common;
 using Anuyat.Infrastructure.Documents;
+using Anuyat.Infrastructure.Persistence;
 using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Platform;
@@ -76,12 +77,15 @@ public static partial class DocumentsSetup
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var round = await scope.ServiceProvider.GetRequiredService<PendingScans>().RunOnceAsync(cancellationToken: stoppingToken);
-                    if (round.Clean + round.Infected > 0)
+                    // Each tenant's files are read through its own filtered context, as the other duties do.
+                    await scopes.ForEachTenantAsync(async services =>
                     {
-                        LogRound(logger, round.Clean, round.Infected, round.StillPending);
-                    }
+                        var round = await services.GetRequiredService<PendingScans>().RunOnceAsync(cancellationToken: stoppingToken);
+                        if (round.Clean + round.Infected > 0)
+                        {
+                            LogRound(logger, round.Clean, round.Infected, round.StillPending);
+                        }
+                    });
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
