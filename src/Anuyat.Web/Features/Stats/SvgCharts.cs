@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Anuyat.Web.Platform;
 using Microsoft.AspNetCore.Html;
 
 namespace Anuyat.Web.Features.Stats;
@@ -21,20 +22,19 @@ public static class SvgCharts
     /// <summary>Lines over months; <paramref name="labels"/> are the month names, one per value.</summary>
     public static IHtmlContent Trend(string id, string title, string description, IReadOnlyList<string> labels, IReadOnlyList<Series> series)
     {
-        const double width = 640, height = 260, left = 48, right = 12, top = 36, bottom = 40;
-        var max = Math.Max(1, series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
-        var scaleMax = NiceCeiling(max);
+        const double width = 640, height = 260, left = 64, right = 12, top = 36, bottom = 40;
+        var axis = ChartScale.Nice(series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
+        var scaleMax = axis.Top;
         var plotWidth = width - left - right;
         var plotHeight = height - top - bottom;
         double X(int i) => left + (labels.Count <= 1 ? plotWidth / 2 : plotWidth * i / (labels.Count - 1));
         double Y(double v) => top + plotHeight - (plotHeight * v / scaleMax);
 
         var svg = Open(id, title, description, width, height);
-        for (var t = 0; t <= 4; t++)
+        foreach (var value in axis.Ticks)
         {
-            var value = scaleMax * t / 4;
-            svg.Append(F($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{Y(value)}\" y2=\"{Y(value)}\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"));
-            svg.Append(F($"<text x=\"{left - 6}\" y=\"{Y(value) + 4}\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">{value:#,0}</text>"));
+            svg.Append(F($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{Y(value):0.#}\" y2=\"{Y(value):0.#}\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"));
+            svg.Append(F($"<text x=\"{left - 6}\" y=\"{Y(value) + 4:0.#}\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">{Escape(ChartScale.Label(value, axis.Step, !Text.IsEnglish))}</text>"));
         }
 
         var step = Math.Max(1, (int)Math.Ceiling(labels.Count / 6.0));
@@ -89,20 +89,6 @@ public static class SvgCharts
         svg.Append(F($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"));
         svg.Append(F($"<title id=\"{id}-title\">{Escape(title)}</title><desc id=\"{id}-desc\">{Escape(description)}</desc>"));
         return svg;
-    }
-
-    private static double NiceCeiling(double max)
-    {
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max)));
-        foreach (var step in new[] { 1, 2, 2.5, 5, 10 })
-        {
-            if (step * magnitude >= max)
-            {
-                return step * magnitude;
-            }
-        }
-
-        return 10 * magnitude;
     }
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
