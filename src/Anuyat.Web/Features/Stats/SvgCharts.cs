@@ -83,6 +83,60 @@ public static class SvgCharts
         return new HtmlString(svg.ToString());
     }
 
+    /// <summary>One district's square on the tile map.</summary>
+    public sealed record Tile(int Row, int Col, string Name, double? Rate, string Text, string? Url);
+
+    /// <summary>
+    /// The on-time classes of the map, darkest best, from a colour-blind-safe sequential blue scale; the class is also
+    /// written as a number in each square, so colour is never the only carrier. Lower bounds are shares (0–1).
+    /// </summary>
+    public static readonly IReadOnlyList<(double From, string Fill, string Ink)> OnTimeClasses =
+    [
+        (0.9, "#08306b", "#ffffff"),
+        (0.8, "#2171b5", "#ffffff"),
+        (0.7, "#6baed6", "#0b0c0c"),
+        (0.6, "#c6dbef", "#0b0c0c"),
+        (0.0, "#f7fbff", "#0b0c0c"),
+    ];
+
+    public const string NoDataFill = "#e1e1e1";
+
+    /// <summary>
+    /// A schematic tile map: one equal square per district at its row and column (see <see cref="DistrictTiles"/>),
+    /// coloured by class, the value written inside and each square a link when <see cref="Tile.Url"/> is set.
+    /// </summary>
+    public static IHtmlContent TileMap(string id, string title, string description, int rows, int cols, IReadOnlyList<Tile> tiles)
+    {
+        const double size = 58, gap = 4, pad = 2;
+        var width = pad * 2 + (cols * (size + gap)) - gap;
+        var height = pad * 2 + (rows * (size + gap)) - gap;
+        var svg = Open(id, title, description, width, height);
+        foreach (var tile in tiles)
+        {
+            var x = pad + (tile.Col * (size + gap));
+            var y = pad + (tile.Row * (size + gap));
+            var (fill, ink) = tile.Rate is { } rate
+                ? OnTimeClasses.First(c => rate >= c.From) is var c ? (c.Fill, c.Ink) : default
+                : (NoDataFill, "#0b0c0c");
+            if (tile.Url is not null)
+            {
+                svg.Append(F($"<a href=\"{Escape(tile.Url)}\">"));
+            }
+
+            svg.Append(F($"<g><title>{Escape(tile.Name)}: {Escape(tile.Text)}</title>"));
+            svg.Append(F($"<rect x=\"{x}\" y=\"{y}\" width=\"{size}\" height=\"{size}\" rx=\"4\" fill=\"{fill}\" stroke=\"#505a5f\" stroke-width=\"1\"/>"));
+            svg.Append(F($"<text x=\"{x + (size / 2)}\" y=\"{y + (size / 2) + 7}\" text-anchor=\"middle\" font-size=\"20\" font-weight=\"bold\" fill=\"{ink}\">{Escape(tile.Text)}</text>"));
+            svg.Append("</g>");
+            if (tile.Url is not null)
+            {
+                svg.Append("</a>");
+            }
+        }
+
+        svg.Append("</svg>");
+        return new HtmlString(svg.ToString());
+    }
+
     private static StringBuilder Open(string id, string title, string description, double width, double height)
     {
         var svg = new StringBuilder();
