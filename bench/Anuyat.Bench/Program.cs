@@ -18,6 +18,12 @@ internal static class BenchProgram
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args.Contains("--dashboard"))
+        {
+            string? root = Array.IndexOf(args, "--root") is var r and >= 0 && r + 1 < args.Length ? args[r + 1] : null;
+            return await DashboardBench.RunAsync(args, root ?? Directory.GetCurrentDirectory());
+        }
+
         var options = Options.Parse(args);
         var settings = new BenchSettings(options.Quick);
         var report = new Report(options, settings);

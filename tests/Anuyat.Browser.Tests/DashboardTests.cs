@@ -35,6 +35,10 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         Assert.Contains("Permits at a glance", await desk.TextContentAsync("h1"), StringComparison.Ordinal);
         Assert.Contains("Dec 2025", await desk.TextContentAsync("#table-months"), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(desk, "stats-dashboard-en-1280");
+        await desk.GotoAsync("/dashboard/map?from=2025-12&to=2026-11");
+        Assert.Equal(50, await desk.Locator("figure.map-figure svg.chart rect").CountAsync());
+        Assert.True(await desk.Locator("#table-districts tbody tr").CountAsync() > 0);
+        await Browser.ScreenshotAsync(desk, "stats-map-en-1280");
         await desk.GotoAsync("/dashboard/overdue?from=2025-12&to=2026-11");
         await Browser.ScreenshotAsync(desk, "stats-overdue-en-1280");
 
@@ -43,6 +47,8 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await phone.GotoAsync("/dashboard?from=2025-12&to=2026-11");
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways at 360 px");
         await Browser.ScreenshotAsync(phone, "stats-dashboard-th-360");
+        await phone.GotoAsync("/dashboard/map?from=2025-12&to=2026-11");
+        await Browser.ScreenshotAsync(phone, "stats-map-th-360");
         await phone.GotoAsync("/language/en?returnUrl=" + Uri.EscapeDataString("/dashboard?from=2025-12&to=2026-11"));
         await Browser.ScreenshotAsync(phone, "stats-dashboard-en-360");
     }

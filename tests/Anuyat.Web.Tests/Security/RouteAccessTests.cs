@@ -109,6 +109,7 @@ public sealed class RouteAccessTests
         ["GET /office/permits/{number}"] = Access.Staff,
         ["GET /dashboard"] = Access.Staff,
         ["GET /dashboard/overdue"] = Access.Staff,
+        ["GET /dashboard/map"] = Access.Staff,
         ["GET /api/v1/stats"] = Access.SignedIn,
         ["GET /admin"] = Access.Staff,
         ["GET /admin/people/{handler?}"] = Access.Staff,

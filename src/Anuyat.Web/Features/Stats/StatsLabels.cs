@@ -55,6 +55,21 @@ public sealed class StatsLabels
         }
     }
 
+    /// <summary>
+    /// A month as a chart's axis says it, short enough for 360 px: "ต.ค. 66" (the Buddhist year in two digits, as Thai
+    /// documents abbreviate it) and "Oct 2023". <paramref name="key"/> is the rollup's month key.
+    /// </summary>
+    public static BilingualText AxisMonth(string key)
+    {
+        if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var month))
+        {
+            return new(key, key);
+        }
+
+        var first = StatsCalendar.FirstDay(month).ToDateTime(TimeOnly.MinValue);
+        return new(first.ToString("MMM yy", Thai), first.ToString("MMM yyyy", English));
+    }
+
     private static CultureInfo CreateThai()
     {
         var culture = (CultureInfo)CultureInfo.GetCultureInfo("th-TH").Clone();

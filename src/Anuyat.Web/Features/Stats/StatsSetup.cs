@@ -1,6 +1,7 @@
 using Anuyat.Domain.Accounts;
 using Anuyat.Domain.Stats;
 using Anuyat.Infrastructure.Persistence;
+using Anuyat.Infrastructure.Platform;
 using Anuyat.Infrastructure.Stats;
 using Anuyat.Web.Features.Accounts;
 using Anuyat.Web.Features.Applications;
@@ -21,6 +22,7 @@ public static class StatsSetup
     {
         builder.Services.AddScoped<RollupRebuilder>();
         builder.Services.AddScoped<StatsReader>();
+        builder.Services.AddSingleton(_ => DistrictTiles.Load(Path.Combine(ReferenceFiles.Locate("reference", builder.Configuration["Anuyat:ContentRoot"]), "district-tiles.csv")));
         return builder;
     }
 

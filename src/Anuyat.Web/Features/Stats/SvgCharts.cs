@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Anuyat.Web.Platform;
 using Microsoft.AspNetCore.Html;
 
 namespace Anuyat.Web.Features.Stats;
@@ -21,20 +22,19 @@ public static class SvgCharts
     /// <summary>Lines over months; <paramref name="labels"/> are the month names, one per value.</summary>
     public static IHtmlContent Trend(string id, string title, string description, IReadOnlyList<string> labels, IReadOnlyList<Series> series)
     {
-        const double width = 640, height = 260, left = 48, right = 12, top = 36, bottom = 40;
-        var max = Math.Max(1, series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
-        var scaleMax = NiceCeiling(max);
+        const double width = 640, height = 260, left = 64, right = 12, top = 36, bottom = 40;
+        var axis = ChartScale.Nice(series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
+        var scaleMax = axis.Top;
         var plotWidth = width - left - right;
         var plotHeight = height - top - bottom;
         double X(int i) => left + (labels.Count <= 1 ? plotWidth / 2 : plotWidth * i / (labels.Count - 1));
         double Y(double v) => top + plotHeight - (plotHeight * v / scaleMax);
 
         var svg = Open(id, title, description, width, height);
-        for (var t = 0; t <= 4; t++)
+        foreach (var value in axis.Ticks)
         {
-            var value = scaleMax * t / 4;
-            svg.Append(F($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{Y(value)}\" y2=\"{Y(value)}\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"));
-            svg.Append(F($"<text x=\"{left - 6}\" y=\"{Y(value) + 4}\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">{value:#,0}</text>"));
+            svg.Append(F($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{Y(value):0.#}\" y2=\"{Y(value):0.#}\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"));
+            svg.Append(F($"<text x=\"{left - 6}\" y=\"{Y(value) + 4:0.#}\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">{Escape(ChartScale.Label(value, axis.Step, !Text.IsEnglish))}</text>"));
         }
 
         var step = Math.Max(1, (int)Math.Ceiling(labels.Count / 6.0));
@@ -83,26 +83,66 @@ public static class SvgCharts
         return new HtmlString(svg.ToString());
     }
 
+    /// <summary>One district's square on the tile map.</summary>
+    public sealed record Tile(int Row, int Col, string Name, double? Rate, string Text, string? Url);
+
+    /// <summary>
+    /// The on-time classes of the map, darkest best, from a colour-blind-safe sequential blue scale; the class is also
+    /// written as a number in each square, so colour is never the only carrier. Lower bounds are shares (0–1).
+    /// </summary>
+    public static readonly IReadOnlyList<(double From, string Fill, string Ink)> OnTimeClasses =
+    [
+        (0.9, "#08306b", "#ffffff"),
+        (0.8, "#2171b5", "#ffffff"),
+        (0.7, "#6baed6", "#0b0c0c"),
+        (0.6, "#c6dbef", "#0b0c0c"),
+        (0.0, "#f7fbff", "#0b0c0c"),
+    ];
+
+    public const string NoDataFill = "#e1e1e1";
+
+    /// <summary>
+    /// A schematic tile map: one equal square per district at its row and column (see <see cref="DistrictTiles"/>),
+    /// coloured by class, the value written inside and each square a link when <see cref="Tile.Url"/> is set.
+    /// </summary>
+    public static IHtmlContent TileMap(string id, string title, string description, int rows, int cols, IReadOnlyList<Tile> tiles)
+    {
+        const double size = 58, gap = 4, pad = 2;
+        var width = pad * 2 + (cols * (size + gap)) - gap;
+        var height = pad * 2 + (rows * (size + gap)) - gap;
+        var svg = Open(id, title, description, width, height);
+        foreach (var tile in tiles)
+        {
+            var x = pad + (tile.Col * (size + gap));
+            var y = pad + (tile.Row * (size + gap));
+            var (fill, ink) = tile.Rate is { } rate
+                ? OnTimeClasses.First(c => rate >= c.From) is var c ? (c.Fill, c.Ink) : default
+                : (NoDataFill, "#0b0c0c");
+            if (tile.Url is not null)
+            {
+                svg.Append(F($"<a href=\"{Escape(tile.Url)}\">"));
+            }
+
+            svg.Append(F($"<g><title>{Escape(tile.Name)}: {Escape(tile.Text)}</title>"));
+            svg.Append(F($"<rect x=\"{x}\" y=\"{y}\" width=\"{size}\" height=\"{size}\" rx=\"4\" fill=\"{fill}\" stroke=\"#505a5f\" stroke-width=\"1\"/>"));
+            svg.Append(F($"<text x=\"{x + (size / 2)}\" y=\"{y + (size / 2) + 7}\" text-anchor=\"middle\" font-size=\"20\" font-weight=\"bold\" fill=\"{ink}\">{Escape(tile.Text)}</text>"));
+            svg.Append("</g>");
+            if (tile.Url is not null)
+            {
+                svg.Append("</a>");
+            }
+        }
+
+        svg.Append("</svg>");
+        return new HtmlString(svg.ToString());
+    }
+
     private static StringBuilder Open(string id, string title, string description, double width, double height)
     {
         var svg = new StringBuilder();
         svg.Append(F($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"));
         svg.Append(F($"<title id=\"{id}-title\">{Escape(title)}</title><desc id=\"{id}-desc\">{Escape(description)}</desc>"));
         return svg;
-    }
-
-    private static double NiceCeiling(double max)
-    {
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max)));
-        foreach (var step in new[] { 1, 2, 2.5, 5, 10 })
-        {
-            if (step * magnitude >= max)
-            {
-                return step * magnitude;
-            }
-        }
-
-        return 10 * magnitude;
     }
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
