@@ -197,6 +197,21 @@ public sealed class AnuyatDbContext(DbContextOptions<AnuyatDbContext> options)
             b.OwnsOne(p => p.Data).ToJson();
         });
         builder.Entity<Account>().HasMany<IdentityUserPasskey<Guid>>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
+
+        // The lengths Identity gives these columns when the app's IdentityOptions are present (schema version 3 caps
+        // keys at 128), pinned so the model the migrations were made from and the model the running app checks
+        // against are the same: otherwise `db migrate` on PostgreSQL refuses with "pending model changes".
+        builder.Entity<IdentityUserLogin<Guid>>(b =>
+        {
+            b.Property(l => l.LoginProvider).HasMaxLength(128);
+            b.Property(l => l.ProviderKey).HasMaxLength(128);
+        });
+        builder.Entity<IdentityUserToken<Guid>>(b =>
+        {
+            b.Property(t => t.LoginProvider).HasMaxLength(128);
+            b.Property(t => t.Name).HasMaxLength(128);
+        });
+        builder.Entity<Account>().Property(a => a.PhoneNumber).HasMaxLength(256);
         builder.ApplyConfigurationsFromAssembly(typeof(AnuyatDbContext).Assembly);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
