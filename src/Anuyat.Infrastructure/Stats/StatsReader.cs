@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Anuyat.Domain.Stats;
 using Anuyat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -96,19 +95,27 @@ public sealed record StatsRow(string Key, StatsFigures Figures, StatsSums Sums);
 public sealed record StatsTable(StatsDimension By, IReadOnlyList<StatsRow> Rows, StatsFigures Total);
 
 /// <summary>
-/// Reads the dashboard's tables from the three rollup tables only: three GROUP BY queries over rows whose number
-/// depends on months × districts × services (and lead-time buckets), never on the number of applications.
-/// "In progress" and "overdue" are the files received in the range that are open now; overdue as of
-/// <c>today</c> (Bangkok), the same rule as the office queue: open, not with the applicant, deadline passed.
-/// Reads go to the dashboard replica when one is configured (<see cref="ReadOnlyDb"/>), else the primary.
+/// Reads the dashboard's tables from the three rollup tables only. A page reads the rows of its slice once — one query
+/// per rollup table, only the columns it needs, filtered by the month range that leads each table's key (or by
+/// district and month, the second index) — and folds every table and chart of the page from them in memory, so its
+/// cost depends on months × districts × sections × services (and lead-time buckets), never on the number of
+/// applications, and no longer on how many tables the page shows. "In progress" and "overdue" are the files received
+/// in the range that are open now; overdue as of <c>today</c> (Bangkok), the same rule as the office queue: open, not
+/// with the applicant, deadline passed. Reads go to the dashboard replica when one is configured
+/// (<see cref="ReadOnlyDb"/>), else the primary.
 /// </summary>
 public sealed class StatsReader(ReadOnlyDb replica)
 {
     private readonly AnuyatDbContext _db = replica.Context;
 
-    public async Task<StatsTable> ReadAsync(StatsFilter filter, StatsDimension by, DateOnly today, CancellationToken cancellationToken = default)
+    /// <summary>One table of one slice (the API and the map): <see cref="ReadSliceAsync"/> then <see cref="StatsSlice.Table"/>.</summary>
+    public async Task<StatsTable> ReadAsync(StatsFilter filter, StatsDimension by, DateOnly today, CancellationToken cancellationToken = default) =>
+        (await ReadSliceAsync(filter, today, cancellationToken)).Table(by);
+
+    /// <summary>The rollup rows of a slice, read once; a page takes all its tables from the result.</summary>
+    public async Task<StatsSlice> ReadSliceAsync(StatsFilter filter, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var districts = await _db.Districts.AsNoTracking().ToListAsync(cancellationToken);
+        var districts = await _db.Districts.AsNoTracking().Select(d => new StatsSlice.DistrictInfo(d.Code, d.GroupEn, d.Pilot)).ToListAsync(cancellationToken);
         var chosen = districts
             .Where(d => filter.District is null || d.Code == filter.District)
             .Where(d => filter.DistrictGroup is null || d.GroupEn == filter.DistrictGroup)
@@ -117,6 +124,8 @@ public sealed class StatsReader(ReadOnlyDb replica)
             .ToList();
         var allDistricts = chosen.Count == districts.Count;
 
+        // Month first: it leads each table's primary key after the tenant (which the tenant filter fixes), so the range is an index range; a district filter adds
+        // district_code IN (…), which the (district_code, month) index serves.
         var rollups = _db.StatsRollups.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
         var leadTimes = _db.StatsLeadTimes.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
         var open = _db.StatsOpenFiles.AsNoTracking().Where(r => r.ReceivedMonth >= filter.FromMonth && r.ReceivedMonth <= filter.ToMonth);
@@ -141,16 +150,75 @@ public sealed class StatsReader(ReadOnlyDb replica)
             open = open.Where(r => r.ServiceCode == service);
         }
 
-        // The SQL groups by one key column; district groups and pilot are folded from districts in memory (≤ 50 rows).
-        var column = by switch
-        {
-            StatsDimension.Month => "month",
-            StatsDimension.Section => "section",
-            StatsDimension.Service => "service",
-            _ => "district",
-        };
+        var rollupRows = await rollups
+            .Select(r => new StatsSlice.RollupRow(r.Month, r.DistrictCode, r.SectionCode, r.ServiceCode, r.Received, r.Decided, r.OnTime, r.Refused, r.DeficiencyRecords, r.Lapsed, r.Withdrawn, r.LeadMinutes, r.OfficeMinutes, r.ApplicantMinutes))
+            .ToListAsync(cancellationToken);
+        var leadTimeRows = await leadTimes
+            .Select(r => new StatsSlice.LeadTimeRow(r.Month, r.DistrictCode, r.SectionCode, r.ServiceCode, r.Bucket, r.Count))
+            .ToListAsync(cancellationToken);
+
+        // Deadlines and holders are folded in SQL (the key's prefix, so no sort): the page needs only the two sums, and
+        // "overdue" is compared on the database as before.
+        var openRows = await open
+            .GroupBy(r => new { r.ReceivedMonth, r.DistrictCode, r.SectionCode, r.ServiceCode })
+            .Select(g => new StatsSlice.OpenRow(g.Key.ReceivedMonth, g.Key.DistrictCode, g.Key.SectionCode, g.Key.ServiceCode, g.Sum(r => r.Count), g.Sum(r => !r.WithApplicant && r.LegalDeadline < today ? r.Count : 0)))
+            .ToListAsync(cancellationToken);
+        return new StatsSlice(filter, districts, rollupRows, leadTimeRows, openRows);
+    }
+}
+
+/// <summary>The rollup rows of one slice in memory; each table of a page is a fold over them.</summary>
+public sealed class StatsSlice
+{
+    private readonly StatsFilter _filter;
+    private readonly Dictionary<string, DistrictInfo> _districts;
+    private readonly List<RollupRow> _rollups;
+    private readonly List<LeadTimeRow> _leadTimes;
+    private readonly List<OpenRow> _open;
+
+    internal StatsSlice(StatsFilter filter, List<DistrictInfo> districts, List<RollupRow> rollups, List<LeadTimeRow> leadTimes, List<OpenRow> open)
+    {
+        _filter = filter;
+        _districts = districts.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        _rollups = rollups;
+        _leadTimes = leadTimes;
+        _open = open;
+    }
+
+    /// <summary>
+    /// One table of the slice. <paramref name="pilot"/> narrows it further to pilot or other districts (the dashboard
+    /// reads its slice for both and shows the pilot comparison over both).
+    /// </summary>
+    public StatsTable Table(StatsDimension by, bool? pilot = null)
+    {
         var byKey = new Dictionary<string, StatsSums>(StringComparer.Ordinal);
-        StatsSums At(string key)
+        var monthKeys = new Dictionary<int, string>();
+        StatsSums At(int month, string district, string section, string service)
+        {
+            var key = by switch
+            {
+                StatsDimension.Month => MonthKey(month),
+                StatsDimension.Section => section,
+                StatsDimension.Service => service,
+                StatsDimension.DistrictGroup => _districts[district].GroupEn,
+                StatsDimension.Pilot => _districts[district].Pilot ? "pilot" : "non-pilot",
+                _ => district,
+            };
+            return Sums(key);
+        }
+
+        string MonthKey(int month)
+        {
+            if (!monthKeys.TryGetValue(month, out var text))
+            {
+                text = month.ToString(CultureInfo.InvariantCulture);
+                monthKeys[month] = text;
+            }
+
+            return text;
+        }
+
+        StatsSums Sums(string key)
         {
             if (!byKey.TryGetValue(key, out var sums))
             {
@@ -161,48 +229,56 @@ public sealed class StatsReader(ReadOnlyDb replica)
             return sums;
         }
 
-        foreach (var r in await SumRollupsAsync(rollups, column, cancellationToken))
-        {
-            At(r.Key).Counters.Add(r.Counters);
-        }
+        bool Included(string district) => pilot is null || (_districts.TryGetValue(district, out var d) && d.Pilot == pilot);
 
-        foreach (var (key, bucket, count) in await SumLeadTimesAsync(leadTimes, column, cancellationToken))
+        foreach (var r in _rollups)
         {
-            var buckets = At(key).LeadTimeBuckets;
-            buckets[bucket] = buckets.GetValueOrDefault(bucket) + count;
-        }
-
-        foreach (var (key, inProgress, overdue) in await SumOpenAsync(open, column, today, cancellationToken))
-        {
-            var sums = At(key);
-            sums.InProgress += inProgress;
-            sums.Overdue += overdue;
-        }
-
-        if (by is StatsDimension.DistrictGroup or StatsDimension.Pilot)
-        {
-            var folded = new Dictionary<string, StatsSums>(StringComparer.Ordinal);
-            foreach (var (code, sums) in byKey)
+            if (!Included(r.DistrictCode))
             {
-                var district = districts.First(d => d.Code == code);
-                var key = by == StatsDimension.Pilot ? (district.Pilot ? "pilot" : "non-pilot") : district.GroupEn;
-                if (!folded.TryGetValue(key, out var into))
-                {
-                    into = new StatsSums();
-                    folded[key] = into;
-                }
-
-                into.Add(sums);
+                continue;
             }
 
-            byKey = folded;
+            var c = At(r.Month, r.DistrictCode, r.SectionCode, r.ServiceCode).Counters;
+            c.Received += r.Received;
+            c.Decided += r.Decided;
+            c.OnTime += r.OnTime;
+            c.Refused += r.Refused;
+            c.DeficiencyRecords += r.DeficiencyRecords;
+            c.Lapsed += r.Lapsed;
+            c.Withdrawn += r.Withdrawn;
+            c.LeadMinutes += r.LeadMinutes;
+            c.OfficeMinutes += r.OfficeMinutes;
+            c.ApplicantMinutes += r.ApplicantMinutes;
+        }
+
+        foreach (var r in _leadTimes)
+        {
+            if (!Included(r.DistrictCode))
+            {
+                continue;
+            }
+
+            var buckets = At(r.Month, r.DistrictCode, r.SectionCode, r.ServiceCode).LeadTimeBuckets;
+            buckets[r.Bucket] = buckets.GetValueOrDefault(r.Bucket) + r.Count;
+        }
+
+        foreach (var r in _open)
+        {
+            if (!Included(r.DistrictCode))
+            {
+                continue;
+            }
+
+            var sums = At(r.ReceivedMonth, r.DistrictCode, r.SectionCode, r.ServiceCode);
+            sums.InProgress += r.InProgress;
+            sums.Overdue += r.Overdue;
         }
 
         if (by == StatsDimension.Month)
         {
-            foreach (var month in StatsCalendar.Months(filter.FromMonth, filter.ToMonth))
+            foreach (var month in StatsCalendar.Months(_filter.FromMonth, _filter.ToMonth))
             {
-                At(month.ToString(CultureInfo.InvariantCulture));
+                Sums(MonthKey(month));
             }
         }
 
@@ -216,84 +292,11 @@ public sealed class StatsReader(ReadOnlyDb replica)
         return new StatsTable(by, rows, StatsFigures.From(total));
     }
 
-    private static async Task<List<(string Key, RollupCounters Counters)>> SumRollupsAsync(IQueryable<StatsRollup> q, string column, CancellationToken ct) => column switch
-    {
-        "month" => await SumRollupsByAsync(q, r => r.Month, ct),
-        "section" => await SumRollupsByAsync(q, r => r.SectionCode, ct),
-        "service" => await SumRollupsByAsync(q, r => r.ServiceCode, ct),
-        _ => await SumRollupsByAsync(q, r => r.DistrictCode, ct),
-    };
+    internal sealed record DistrictInfo(string Code, string GroupEn, bool Pilot);
 
-    private static async Task<List<(string Key, RollupCounters Counters)>> SumRollupsByAsync<TKey>(IQueryable<StatsRollup> q, Expression<Func<StatsRollup, TKey>> key, CancellationToken ct)
-    {
-        var rows = await q.GroupBy(key).Select(g => new
-        {
-            g.Key,
-            Received = g.Sum(r => r.Received),
-            Decided = g.Sum(r => r.Decided),
-            OnTime = g.Sum(r => r.OnTime),
-            Refused = g.Sum(r => r.Refused),
-            DeficiencyRecords = g.Sum(r => r.DeficiencyRecords),
-            Lapsed = g.Sum(r => r.Lapsed),
-            Withdrawn = g.Sum(r => r.Withdrawn),
-            LeadMinutes = g.Sum(r => r.LeadMinutes),
-            OfficeMinutes = g.Sum(r => r.OfficeMinutes),
-            ApplicantMinutes = g.Sum(r => r.ApplicantMinutes),
-        }).ToListAsync(ct);
-        return [.. rows.Select(r => (KeyText(r.Key), new RollupCounters
-        {
-            Received = r.Received,
-            Decided = r.Decided,
-            OnTime = r.OnTime,
-            Refused = r.Refused,
-            DeficiencyRecords = r.DeficiencyRecords,
-            Lapsed = r.Lapsed,
-            Withdrawn = r.Withdrawn,
-            LeadMinutes = r.LeadMinutes,
-            OfficeMinutes = r.OfficeMinutes,
-            ApplicantMinutes = r.ApplicantMinutes,
-        }))];
-    }
+    internal readonly record struct RollupRow(int Month, string DistrictCode, string SectionCode, string ServiceCode, long Received, long Decided, long OnTime, long Refused, long DeficiencyRecords, long Lapsed, long Withdrawn, long LeadMinutes, long OfficeMinutes, long ApplicantMinutes);
 
-    private static async Task<List<(string Key, int Bucket, long Count)>> SumLeadTimesAsync(IQueryable<StatsLeadTime> q, string column, CancellationToken ct)
-    {
-        if (column == "month")
-        {
-            var months = await q.GroupBy(r => new { r.Month, r.Bucket }).Select(g => new { g.Key.Month, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct);
-            return [.. months.Select(r => (KeyText(r.Month), r.Bucket, r.Count))];
-        }
+    internal readonly record struct LeadTimeRow(int Month, string DistrictCode, string SectionCode, string ServiceCode, int Bucket, long Count);
 
-        var keyed = column switch
-        {
-            "section" => q.Select(r => new { Key = r.SectionCode, r.Bucket, r.Count }),
-            "service" => q.Select(r => new { Key = r.ServiceCode, r.Bucket, r.Count }),
-            _ => q.Select(r => new { Key = r.DistrictCode, r.Bucket, r.Count }),
-        };
-        var rows = await keyed.GroupBy(r => new { r.Key, r.Bucket }).Select(g => new { g.Key.Key, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct);
-        return [.. rows.Select(r => (r.Key, r.Bucket, r.Count))];
-    }
-
-    private static async Task<List<(string Key, long InProgress, long Overdue)>> SumOpenAsync(IQueryable<StatsOpenFile> q, string column, DateOnly today, CancellationToken ct)
-    {
-        if (column == "month")
-        {
-            var months = await q.GroupBy(r => r.ReceivedMonth)
-                .Select(g => new { g.Key, InProgress = g.Sum(r => r.Count), Overdue = g.Sum(r => !r.WithApplicant && r.LegalDeadline < today ? r.Count : 0) })
-                .ToListAsync(ct);
-            return [.. months.Select(r => (KeyText(r.Key), r.InProgress, r.Overdue))];
-        }
-
-        var keyed = column switch
-        {
-            "section" => q.Select(r => new { Key = r.SectionCode, r.Count, r.WithApplicant, r.LegalDeadline }),
-            "service" => q.Select(r => new { Key = r.ServiceCode, r.Count, r.WithApplicant, r.LegalDeadline }),
-            _ => q.Select(r => new { Key = r.DistrictCode, r.Count, r.WithApplicant, r.LegalDeadline }),
-        };
-        var rows = await keyed.GroupBy(r => r.Key)
-            .Select(g => new { g.Key, InProgress = g.Sum(r => r.Count), Overdue = g.Sum(r => !r.WithApplicant && r.LegalDeadline < today ? r.Count : 0) })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => (r.Key, r.InProgress, r.Overdue))];
-    }
-
-    private static string KeyText<TKey>(TKey key) => Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty;
+    internal readonly record struct OpenRow(int ReceivedMonth, string DistrictCode, string SectionCode, string ServiceCode, long InProgress, long Overdue);
 }

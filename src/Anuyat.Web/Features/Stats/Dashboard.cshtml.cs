@@ -14,7 +14,7 @@ namespace Anuyat.Web.Features.Stats;
 
 /// <summary>
 /// The strategy office's dashboard: headline figures, the trend by month, a breakdown that drills from district group
-/// to district to section to service, and pilot against other districts. Every number comes from the rollups.
+/// to district to section to service, and pilot against other districts. Every number comes from the rollups, read once per page.
 /// </summary>
 [Authorize(Policy = AccountsSetup.Policies.Strategy)]
 public sealed class DashboardModel(ReadOnlyDb replica, StatsReader reader, CatalogStore catalog, TimeProvider clock) : PageModel
@@ -125,9 +125,12 @@ public sealed class DashboardModel(ReadOnlyDb replica, StatsReader reader, Catal
             : f.DistrictGroup is not null ? StatsDimension.District
             : StatsDimension.DistrictGroup;
 
-        var months = await reader.ReadAsync(f, StatsDimension.Month, Today, ct);
-        var breakdown = await reader.ReadAsync(f, level, Today, ct);
-        var pilot = await reader.ReadAsync(f with { Pilot = null }, StatsDimension.Pilot, Today, ct);
+        // One read of the slice for the whole page (pilot or not is chosen in memory, because the pilot table compares
+        // both); the three tables and the charts are folds of the same rows.
+        var slice = await reader.ReadSliceAsync(f with { Pilot = null }, Today, ct);
+        var months = slice.Table(StatsDimension.Month, f.Pilot);
+        var breakdown = slice.Table(level, f.Pilot);
+        var pilot = slice.Table(StatsDimension.Pilot);
         Total = months.Total;
         Months = ToTable("months", new("รายเดือน", "By month"), months, null);
         Breakdown = ToTable("breakdown", LevelTitle(level), breakdown, level switch

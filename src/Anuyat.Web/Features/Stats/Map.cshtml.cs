@@ -14,7 +14,7 @@ namespace Anuyat.Web.Features.Stats;
 
 /// <summary>
 /// The districts on a schematic map, coloured by the share decided on time, with the same figures in a table beside
-/// it. Its own page so the dashboard's three reads stay three; the same filters (months, section, service, pilot).
+/// it. Its own page so the dashboard's one read of its slice stays one; the same filters (months, section, service, pilot).
 /// </summary>
 [Authorize(Policy = AccountsSetup.Policies.Strategy)]
 public sealed class MapModel(AnuyatDbContext db, StatsReader reader, CatalogStore catalog, DistrictTiles layout, TimeProvider clock) : PageModel
