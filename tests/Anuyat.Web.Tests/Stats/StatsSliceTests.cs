@@ -23,7 +23,12 @@ public sealed class StatsSliceTests
         {
             var db = sp.GetRequiredService<AnuyatDbContext>();
             var reader = sp.GetRequiredService<StatsReader>();
-            var slice = await reader.ReadSliceAsync(filter, today);
+            var slices = new Dictionary<StatsDimension, StatsSlice>();
+            foreach (var by in Enum.GetValues<StatsDimension>())
+            {
+                slices[by] = await reader.ReadFromDatabaseAsync(filter, today, by);
+            }
+
             var pilots = await db.Districts.Where(d => d.Pilot).Select(d => d.Code).ToListAsync();
             foreach (var pilot in new bool?[] { null, true, false })
             {
@@ -40,11 +45,30 @@ public sealed class StatsSliceTests
                 var inProgress = await open.SumAsync(r => r.Count);
                 var overdue = await open.Where(r => !r.WithApplicant && r.LegalDeadline < today).SumAsync(r => r.Count);
 
-                var byDistrict = slice.Table(StatsDimension.District, pilot);
+                var byDistrict = slices[StatsDimension.District].Table(StatsDimension.District, pilot);
                 Assert.Equal(received.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value)), byDistrict.Rows.Select(r => (r.Key, r.Figures.Received)));
+
+                // Each row's figures come from its own sums: received by section, and each month's lead-time histogram.
+                var bySection = await rollups.GroupBy(r => r.SectionCode).Select(g => new { g.Key, Sum = g.Sum(r => r.Received) }).ToDictionaryAsync(g => g.Key, g => g.Sum);
+                Assert.Equal(bySection.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value)), slices[StatsDimension.Section].Table(StatsDimension.Section, pilot).Rows.Select(r => (r.Key, r.Figures.Received)));
+                var leadTimes = db.StatsLeadTimes.Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
+                if (pilot is { } q)
+                {
+                    leadTimes = leadTimes.Where(r => pilots.Contains(r.DistrictCode) == q);
+                }
+
+                var histograms = (await leadTimes.GroupBy(r => new { r.Month, r.Bucket }).Select(g => new { g.Key.Month, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync())
+                    .GroupBy(r => r.Month.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Bucket).Select(r => (r.Bucket, r.Count)).ToList());
+                foreach (var row in slices[StatsDimension.Month].Table(StatsDimension.Month, pilot).Rows)
+                {
+                    Assert.Equal(histograms.GetValueOrDefault(row.Key) ?? [], row.Sums.LeadTimeBuckets.Where(b => b.Value != 0).OrderBy(b => b.Key).Select(b => (b.Key, b.Value)).ToList());
+                }
+
+                Assert.NotEmpty(histograms);
                 foreach (var by in Enum.GetValues<StatsDimension>())
                 {
-                    var table = slice.Table(by, pilot);
+                    var table = slices[by].Table(by, pilot);
                     Assert.Equal((received.Values.Sum(), decided, inProgress, overdue), (table.Total.Received, table.Total.Decided, table.Total.InProgress, table.Total.Overdue));
                     Assert.Equal(byDistrict.Total, table.Total);
 
@@ -55,9 +79,12 @@ public sealed class StatsSliceTests
                 }
             }
 
-            Assert.Equal(12, slice.Table(StatsDimension.Month).Rows.Count);
-            Assert.True(slice.Table(StatsDimension.District).Total.Received >= 40);
-            Assert.True(slice.Table(StatsDimension.District).Total.Decided > 0);
+            Assert.Equal(12, slices[StatsDimension.District].Table(StatsDimension.Month).Rows.Count);
+            Assert.True(slices[StatsDimension.District].Table(StatsDimension.District).Total.Received >= 40);
+            Assert.True(slices[StatsDimension.District].Table(StatsDimension.District).Total.Decided > 0);
+
+            // A slice read for a district breakdown has no section breakdown to give.
+            Assert.Throws<InvalidOperationException>(() => slices[StatsDimension.District].Table(StatsDimension.Section));
             return 0;
         });
     }

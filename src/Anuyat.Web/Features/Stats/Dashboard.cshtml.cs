@@ -17,7 +17,7 @@ namespace Anuyat.Web.Features.Stats;
 /// to district to section to service, and pilot against other districts. Every number comes from the rollups, read once per page.
 /// </summary>
 [Authorize(Policy = AccountsSetup.Policies.Strategy)]
-public sealed class DashboardModel(ReadOnlyDb replica, StatsReader reader, CatalogStore catalog, TimeProvider clock) : PageModel
+public sealed class DashboardModel(ReadOnlyDb replica, StatsReader reader, StatsSliceCache cache, CatalogStore catalog, TimeProvider clock) : PageModel
 {
     public sealed record Crumb(BilingualText Name, string Url);
 
@@ -26,6 +26,15 @@ public sealed class DashboardModel(ReadOnlyDb replica, StatsReader reader, Catal
     public StatsLabels Labels { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>When the figures were read from the rollups (UTC); a page may be served from a slice read up to <c>Stats:CacheSeconds</c> ago.</summary>
+    public DateTime ReadAt { get; private set; }
+
+    /// <summary>How far behind the events the figures may be, said beside "as of"; nothing when the cache is off.</summary>
+    public string Staleness => cache.Lifetime <= TimeSpan.Zero ? string.Empty
+        : cache.Lifetime.TotalSeconds % 60 == 0
+            ? T($" (ช้ากว่าเหตุการณ์ได้ไม่เกิน {cache.Lifetime.TotalMinutes:0} นาที)", $" (at most {cache.Lifetime.TotalMinutes:0} min behind)")
+            : T($" (ช้ากว่าเหตุการณ์ได้ไม่เกิน {cache.Lifetime.TotalSeconds:0} วินาที)", $" (at most {cache.Lifetime.TotalSeconds:0} s behind)");
 
     public StatsFigures Total { get; private set; } = null!;
 
@@ -127,7 +136,8 @@ public sealed class DashboardModel(ReadOnlyDb replica, StatsReader reader, Catal
 
         // One read of the slice for the whole page (pilot or not is chosen in memory, because the pilot table compares
         // both); the three tables and the charts are folds of the same rows.
-        var slice = await reader.ReadSliceAsync(f with { Pilot = null }, Today, ct);
+        var slice = await reader.ReadSliceAsync(f with { Pilot = null }, Today, level, ct);
+        ReadAt = slice.ReadAt;
         var months = slice.Table(StatsDimension.Month, f.Pilot);
         var breakdown = slice.Table(level, f.Pilot);
         var pilot = slice.Table(StatsDimension.Pilot);

@@ -22,6 +22,7 @@ public static class StatsSetup
     {
         builder.Services.AddScoped<RollupRebuilder>();
         builder.Services.AddScoped<StatsReader>();
+        builder.Services.AddSingleton(sp => new StatsSliceCache(TimeSpan.FromSeconds(builder.Configuration.GetValue("Stats:CacheSeconds", 60)), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(_ => DistrictTiles.Load(Path.Combine(ReferenceFiles.Locate("reference", builder.Configuration["Anuyat:ContentRoot"]), "district-tiles.csv")));
         return builder;
     }
@@ -55,7 +56,8 @@ public static class StatsSetup
             return ErrorResponses.ValidationProblem(errors);
         }
 
-        var table = await reader.ReadAsync(query.Filter, query.By, today, ct);
+        var slice = await reader.ReadSliceAsync(query.Filter, today, query.By, ct);
+        var table = slice.Table(query.By);
         var rows = table.Rows.Where(r => r.Figures.Received > 0 || r.Figures.Decided > 0 || r.Figures.InProgress > 0 || r.Figures.Lapsed > 0 || r.Figures.Withdrawn > 0 || r.Figures.DeficiencyRecords > 0).ToList();
         var pageRows = rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(r =>
@@ -69,6 +71,7 @@ public static class StatsSetup
             StatsCalendar.FirstDay(query.Filter.FromMonth),
             StatsCalendar.FirstDay(StatsCalendar.NextMonth(query.Filter.ToMonth)).AddDays(-1),
             today,
+            slice.ReadAt,
             query.Page,
             query.PageSize,
             rows.Count,
@@ -80,8 +83,9 @@ public static class StatsSetup
 /// <summary>
 /// <c>from</c>/<c>to</c> are the first and last day of the whole months counted; <c>asOf</c> is the Bangkok date
 /// "overdue" is judged on. Figures: counts, rates 0–1, lead-time percentiles in whole days (upper edge of the
-/// histogram bucket), office and applicant time in days per decision.
+/// histogram bucket), office and applicant time in days per decision. <c>readAt</c> is the instant (UTC) the figures were
+/// read from the rollups: answers may come from a slice read up to <c>Stats:CacheSeconds</c> (60) seconds before.
 /// </summary>
-public sealed record StatsResponse(string GroupBy, DateOnly From, DateOnly To, DateOnly AsOf, int Page, int PageSize, int TotalRows, StatsFigures Total, IReadOnlyList<StatsRowResponse> Rows);
+public sealed record StatsResponse(string GroupBy, DateOnly From, DateOnly To, DateOnly AsOf, DateTime ReadAt, int Page, int PageSize, int TotalRows, StatsFigures Total, IReadOnlyList<StatsRowResponse> Rows);
 
 public sealed record StatsRowResponse(string Key, string NameTh, string NameEn, StatsFigures Figures);

@@ -42,6 +42,7 @@ public static class SandboxFiles
 
         // The bulk writer goes around SaveChanges, so the dashboard's rollups are recomputed once from the rows.
         await services.GetRequiredService<RollupRebuilder>().RebuildAsync(cancellationToken);
+        services.GetRequiredService<StatsSliceCache>().Clear();
         logger.LogInformation("Sandbox: {Count} synthetic applications from the demo generator (seed {Seed})", result.Applications, seed);
         return result.Applications;
     }
