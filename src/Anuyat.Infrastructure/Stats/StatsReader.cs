@@ -3,6 +3,7 @@ using System.Globalization;
 using Anuyat.Domain.Stats;
 using Anuyat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Anuyat.Infrastructure.Stats;
 
@@ -108,7 +109,7 @@ public sealed record StatsTable(StatsDimension By, IReadOnlyList<StatsRow> Rows,
 /// (<see cref="ReadOnlyDb"/>), else the primary. A slice read within the last <see cref="StatsSliceCache.Lifetime"/>
 /// for the same tenant, filter, detail and day is answered from memory.
 /// </summary>
-public sealed class StatsReader(ReadOnlyDb replica, StatsSliceCache cache, ITenantContext tenant, TimeProvider clock)
+public sealed class StatsReader(ReadOnlyDb replica, StatsSliceCache cache, ITenantContext tenant, TimeProvider clock, IServiceProvider services)
 {
     private readonly AnuyatDbContext _db = replica.Context;
 
@@ -123,7 +124,7 @@ public sealed class StatsReader(ReadOnlyDb replica, StatsSliceCache cache, ITena
     public Task<StatsSlice> ReadSliceAsync(StatsFilter filter, DateOnly today, StatsDimension breakdown, CancellationToken cancellationToken = default)
     {
         var detail = StatsSlice.DetailFor(breakdown);
-        return cache.GetOrReadAsync(tenant.TenantId, filter, today, detail, () => ReadFromDatabaseAsync(filter, today, breakdown, cancellationToken));
+        return cache.GetOrReadAsync(tenant.TenantId, filter, today, detail, services, (scope, ct) => scope.GetRequiredService<StatsReader>().ReadFromDatabaseAsync(filter, today, breakdown, ct), cancellationToken);
     }
 
     /// <summary>The sums of a slice, always from the database (the tests compare it with SQL sums).</summary>

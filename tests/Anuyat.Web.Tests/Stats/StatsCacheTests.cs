@@ -5,6 +5,7 @@ using Anuyat.Infrastructure.Stats;
 using Anuyat.Web.Features.Stats;
 using Anuyat.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Anuyat.Web.Tests.Stats;
@@ -21,7 +22,7 @@ public sealed class StatsCacheTests
     [Theory]
     [InlineData(Db.Sqlite)]
     [InlineData(Db.Postgres)]
-    public async Task StatsApi_WithinTheCacheLifetime_AnswersAsOfTheFirstReadThenCatchesUp(Db db)
+    public async Task StatsApi_WithinTheCacheLifetime_AnswersAsOfTheFirstReadThenCatchesUpInTheBackground(Db db)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
         await using var app = await AnuyatApp.StartAsync(db, settings: new Dictionary<string, string?> { ["Applications:ClockDutiesWorker"] = "false", ["Stats:CacheSeconds"] = "60" }, clock: clock);
@@ -36,11 +37,14 @@ public sealed class StatsCacheTests
         clock.Advance(TimeSpan.FromSeconds(59));
         var cached = await api.GetFromJsonAsync<StatsResponse>(Query, Json);
         clock.Advance(TimeSpan.FromSeconds(2));
+        var expired = await api.GetFromJsonAsync<StatsResponse>(Query, Json); // answered at once; the new read runs behind it
+        await app.Services.GetRequiredService<StatsSliceCache>().WhenRefreshedAsync();
         var renewed = await api.GetFromJsonAsync<StatsResponse>(Query, Json);
 
         Assert.NotNull(first);
         Assert.Equal(new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc), first.ReadAt);
         Assert.Equal((first.Total, first.ReadAt), (cached!.Total, cached.ReadAt));
+        Assert.Equal((first.Total, first.ReadAt), (expired!.Total, expired.ReadAt));
         Assert.True(renewed!.Total.Received > first.Total.Received, $"received {first.Total.Received} then {renewed.Total.Received}");
         Assert.Equal(new DateTime(2026, 11, 25, 3, 1, 1, DateTimeKind.Utc), renewed.ReadAt);
 
@@ -50,64 +54,101 @@ public sealed class StatsCacheTests
     }
 
     [Fact]
-    public async Task Cache_ExpiredEntry_OneRequestRefreshesWhileTheOthersServeTheOldSlice()
+    public async Task Cache_ExpiredEntry_IsServedWhileOneBackgroundReadReplacesIt()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
         var app = await SharedApps.Get(Db.Sqlite);
-        var (old, renewed) = await app.WithScopeAsync(async sp =>
-        {
-            var reader = sp.GetRequiredService<StatsReader>();
-            var a = await reader.ReadFromDatabaseAsync(new StatsFilter(202512, 202611), Today, StatsDimension.District);
-            var b = await reader.ReadFromDatabaseAsync(new StatsFilter(202512, 202611), Today, StatsDimension.District);
-            return (a, b);
-        });
-        var cache = new StatsSliceCache(TimeSpan.FromSeconds(60), clock);
+        var (old, renewed) = await TwoSlicesAsync(app);
+        var cache = NewCache(app, TimeSpan.FromSeconds(60), clock);
         var filter = new StatsFilter(202512, 202611);
         var reads = 0;
+        Task<StatsSlice> Get(StatsSlice answer, string tenant = "bma", StatsFilter? f = null, DateOnly? day = null) =>
+            cache.GetOrReadAsync(tenant, f ?? filter, day ?? Today, StatsSlice.Detail.District, app.Services, (_, _) => { Interlocked.Increment(ref reads); return Task.FromResult(answer); });
 
-        Assert.Same(old, await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(old); }));
-        Assert.Same(old, await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(renewed); }));
+        Assert.Same(old, await Get(old));
+        Assert.Same(old, await Get(renewed));
         Assert.Equal(1, reads);
 
         // Another tenant, filter or day is another question.
-        Assert.Same(renewed, await cache.GetOrReadAsync("other-city", filter, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(renewed); }));
-        Assert.Same(renewed, await cache.GetOrReadAsync("bma", filter with { District = "1001" }, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(renewed); }));
-        Assert.Same(renewed, await cache.GetOrReadAsync("bma", filter, Today.AddDays(1), StatsSlice.Detail.District, () => { reads++; return Task.FromResult(renewed); }));
+        Assert.Same(renewed, await Get(renewed, tenant: "other-city"));
+        Assert.Same(renewed, await Get(renewed, f: filter with { District = "1001" }));
+        Assert.Same(renewed, await Get(renewed, day: Today.AddDays(1)));
         Assert.Equal(4, reads);
 
-        // Expired: the first request reads again; while it reads, others get the old slice, not a read of their own.
+        // Expired: answered at once with the old slice; one read (not one per request) replaces it in the background.
         clock.Advance(TimeSpan.FromSeconds(61));
         var gate = new TaskCompletionSource<StatsSlice>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var refreshing = cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => { reads++; return gate.Task; });
-        Assert.Same(old, await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(renewed); }));
-        Assert.Equal(5, reads);
+        var first = await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, app.Services, (_, _) => { Interlocked.Increment(ref reads); return gate.Task; });
+        var second = await Get(renewed);
+        Assert.Same(old, first);
+        Assert.Same(old, second);
         gate.SetResult(renewed);
-        Assert.Same(renewed, await refreshing);
-        Assert.Same(renewed, await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(old); }));
+        await cache.WhenRefreshedAsync();
+        Assert.Equal(5, reads);
+        Assert.Same(renewed, await Get(old));
         Assert.Equal(5, reads);
 
+        // Not asked for in twice the lifetime: read again before answering, never an hour-old answer.
+        clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Same(old, await Get(old));
+        Assert.Equal(6, reads);
+
         // A lifetime of zero turns the cache off.
-        var off = new StatsSliceCache(TimeSpan.Zero, clock);
-        await off.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(old); });
-        await off.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(old); });
-        Assert.Equal(7, reads);
+        var off = NewCache(app, TimeSpan.Zero, clock);
+        await off.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, app.Services, (_, _) => { reads++; return Task.FromResult(old); });
+        await off.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, app.Services, (_, _) => { reads++; return Task.FromResult(old); });
+        Assert.Equal(8, reads);
     }
 
     [Fact]
-    public async Task Cache_FailedRefresh_LetsTheNextRequestTryAgain()
+    public async Task Cache_FailedBackgroundRead_KeepsTheOldSliceAndTriesAgainNextTime()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
         var app = await SharedApps.Get(Db.Sqlite);
-        var slice = await app.WithScopeAsync(sp => sp.GetRequiredService<StatsReader>().ReadFromDatabaseAsync(new StatsFilter(202512, 202611), Today, StatsDimension.District));
-        var cache = new StatsSliceCache(TimeSpan.FromSeconds(60), clock);
+        var (old, renewed) = await TwoSlicesAsync(app);
+        var cache = NewCache(app, TimeSpan.FromSeconds(60), clock);
         var filter = new StatsFilter(202512, 202611);
-        await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => Task.FromResult(slice));
-        clock.Advance(TimeSpan.FromMinutes(2));
+        await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, app.Services, (_, _) => Task.FromResult(old));
+        clock.Advance(TimeSpan.FromSeconds(90));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => Task.FromException<StatsSlice>(new TimeoutException())));
-        var reads = 0;
-        await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, () => { reads++; return Task.FromResult(slice); });
+        Assert.Same(old, await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, app.Services, (_, _) => Task.FromException<StatsSlice>(new TimeoutException())));
+        await cache.WhenRefreshedAsync();
+        Assert.Same(old, await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, app.Services, (_, _) => Task.FromResult(renewed)));
+        await cache.WhenRefreshedAsync();
 
-        Assert.Equal(1, reads);
+        Assert.Same(renewed, await cache.GetOrReadAsync("bma", filter, Today, StatsSlice.Detail.District, app.Services, (_, _) => Task.FromResult(old)));
     }
+
+    [Fact]
+    public async Task Cache_BackgroundRead_RunsForTheTenantOfTheEntry()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
+        var app = await SharedApps.Get(Db.Sqlite);
+        var (old, _) = await TwoSlicesAsync(app);
+        var cache = NewCache(app, TimeSpan.FromSeconds(60), clock);
+        var filter = new StatsFilter(202512, 202611);
+        await cache.GetOrReadAsync("nonthaburi", filter, Today, StatsSlice.Detail.District, app.Services, (_, _) => Task.FromResult(old));
+        clock.Advance(TimeSpan.FromSeconds(61));
+        string? seen = null;
+
+        await cache.GetOrReadAsync("nonthaburi", filter, Today, StatsSlice.Detail.District, app.Services, (sp, _) =>
+        {
+            seen = sp.GetRequiredService<Anuyat.Infrastructure.Persistence.ITenantContext>().TenantId;
+            return Task.FromResult(old);
+        });
+        await cache.WhenRefreshedAsync();
+
+        Assert.Equal("nonthaburi", seen);
+    }
+
+    private static StatsSliceCache NewCache(AnuyatApp app, TimeSpan lifetime, TimeProvider clock) =>
+        new(lifetime, clock, app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<StatsSliceCache>.Instance);
+
+    private static Task<(StatsSlice, StatsSlice)> TwoSlicesAsync(AnuyatApp app) => app.WithScopeAsync(async sp =>
+    {
+        var reader = sp.GetRequiredService<StatsReader>();
+        var a = await reader.ReadFromDatabaseAsync(new StatsFilter(202512, 202611), Today, StatsDimension.District);
+        var b = await reader.ReadFromDatabaseAsync(new StatsFilter(202512, 202611), Today, StatsDimension.District);
+        return (a, b);
+    });
 }

@@ -32,9 +32,9 @@ public sealed class DashboardModel(ReadOnlyDb replica, StatsReader reader, Stats
 
     /// <summary>How far behind the events the figures may be, said beside "as of"; nothing when the cache is off.</summary>
     public string Staleness => cache.Lifetime <= TimeSpan.Zero ? string.Empty
-        : cache.Lifetime.TotalSeconds % 60 == 0
-            ? T($" (ช้ากว่าเหตุการณ์ได้ไม่เกิน {cache.Lifetime.TotalMinutes:0} นาที)", $" (at most {cache.Lifetime.TotalMinutes:0} min behind)")
-            : T($" (ช้ากว่าเหตุการณ์ได้ไม่เกิน {cache.Lifetime.TotalSeconds:0} วินาที)", $" (at most {cache.Lifetime.TotalSeconds:0} s behind)");
+        : cache.MaximumAge.TotalSeconds % 60 == 0
+            ? T($" (ช้ากว่าเหตุการณ์ได้ไม่เกิน {cache.MaximumAge.TotalMinutes:0} นาที)", $" (at most {cache.MaximumAge.TotalMinutes:0} min behind)")
+            : T($" (ช้ากว่าเหตุการณ์ได้ไม่เกิน {cache.MaximumAge.TotalSeconds:0} วินาที)", $" (at most {cache.MaximumAge.TotalSeconds:0} s behind)");
 
     public StatsFigures Total { get; private set; } = null!;
 

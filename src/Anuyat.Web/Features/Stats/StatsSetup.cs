@@ -22,7 +22,7 @@ public static class StatsSetup
     {
         builder.Services.AddScoped<RollupRebuilder>();
         builder.Services.AddScoped<StatsReader>();
-        builder.Services.AddSingleton(sp => new StatsSliceCache(TimeSpan.FromSeconds(builder.Configuration.GetValue("Stats:CacheSeconds", 60)), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new StatsSliceCache(TimeSpan.FromSeconds(builder.Configuration.GetValue("Stats:CacheSeconds", 60)), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<StatsSliceCache>>()));
         builder.Services.AddSingleton(_ => DistrictTiles.Load(Path.Combine(ReferenceFiles.Locate("reference", builder.Configuration["Anuyat:ContentRoot"]), "district-tiles.csv")));
         return builder;
     }
