@@ -5,8 +5,19 @@ namespace Anuyat.Domain.Stats;
 /// <summary>Where a monthly rollup row belongs: the Bangkok month of the event × district × section × service.</summary>
 public readonly record struct RollupKey(int Month, string DistrictCode, string SectionCode, string ServiceCode);
 
-/// <summary>One lead-time bucket of one rollup row.</summary>
-public readonly record struct LeadTimeKey(RollupKey Rollup, int Bucket);
+/// <summary>
+/// One lead-time bucket of one rollup row, or of a whole district's month when section and service are
+/// <see cref="AllOffices"/>: every decision is counted twice, once under its section and service and once under the
+/// district alone, so the city-wide dashboard (month × pilot, and district) sums a few thousand district rows instead
+/// of the hundreds of thousands of section × service rows that 10,000,000 applications fill.
+/// </summary>
+public readonly record struct LeadTimeKey(RollupKey Rollup, int Bucket)
+{
+    /// <summary>The section and service code of a district-wide histogram row; no section or service has this code.</summary>
+    public const string AllOffices = "*";
+
+    public bool IsDistrictWide => Rollup.SectionCode == AllOffices;
+}
 
 /// <summary>
 /// Files still open, by the month they were received, their office, their legal deadline and whether they are with
@@ -117,6 +128,8 @@ public sealed class RollupDelta
             row.OfficeMinutes += sign * (lead - withApplicant);
             var bucket = new LeadTimeKey(Key(facts, decided), LeadTimeHistogram.BucketOf(lead));
             LeadTimes[bucket] = LeadTimes.GetValueOrDefault(bucket) + sign;
+            var districtWide = bucket with { Rollup = bucket.Rollup with { SectionCode = LeadTimeKey.AllOffices, ServiceCode = LeadTimeKey.AllOffices } };
+            LeadTimes[districtWide] = LeadTimes.GetValueOrDefault(districtWide) + sign;
         }
         else if (!facts.Status.IsClosed())
         {

@@ -172,6 +172,12 @@ public sealed class StatsReader(ReadOnlyDb replica, StatsSliceCache cache, ITena
         var bySection = detail == StatsSlice.Detail.Section;
         var byService = detail == StatsSlice.Detail.Service;
 
+        // Lead times: with no section or service asked for, the district-wide histogram rows answer (a few thousand
+        // at any size); otherwise the section × service rows, without the district-wide ones.
+        var districtWide = filter.Section is null && filter.Service is null;
+        var monthLeadTimeRows = districtWide ? leadTimes.Where(r => r.SectionCode == LeadTimeKey.AllOffices) : leadTimes.Where(r => r.SectionCode != LeadTimeKey.AllOffices);
+        var officeLeadTimeRows = districtWide && detail == StatsSlice.Detail.District ? monthLeadTimeRows : leadTimes.Where(r => r.SectionCode != LeadTimeKey.AllOffices);
+
         var monthCounters = await rollups
             .GroupBy(r => new { r.Month, Pilot = pilots.Contains(r.DistrictCode) })
             .Select(g => new StatsSlice.Sums<StatsSlice.MonthKey>(new(g.Key.Month, g.Key.Pilot), g.Sum(r => r.Received), g.Sum(r => r.Decided), g.Sum(r => r.OnTime), g.Sum(r => r.Refused), g.Sum(r => r.DeficiencyRecords), g.Sum(r => r.Lapsed), g.Sum(r => r.Withdrawn), g.Sum(r => r.LeadMinutes), g.Sum(r => r.OfficeMinutes), g.Sum(r => r.ApplicantMinutes)))
@@ -180,11 +186,11 @@ public sealed class StatsReader(ReadOnlyDb replica, StatsSliceCache cache, ITena
             .GroupBy(r => new { r.DistrictCode, Section = bySection ? r.SectionCode : "", Service = byService ? r.ServiceCode : "" })
             .Select(g => new StatsSlice.Sums<StatsSlice.OfficeKey>(new(g.Key.DistrictCode, g.Key.Section, g.Key.Service), g.Sum(r => r.Received), g.Sum(r => r.Decided), g.Sum(r => r.OnTime), g.Sum(r => r.Refused), g.Sum(r => r.DeficiencyRecords), g.Sum(r => r.Lapsed), g.Sum(r => r.Withdrawn), g.Sum(r => r.LeadMinutes), g.Sum(r => r.OfficeMinutes), g.Sum(r => r.ApplicantMinutes)))
             .ToListAsync(cancellationToken);
-        var monthLeadTimes = await leadTimes
+        var monthLeadTimes = await monthLeadTimeRows
             .GroupBy(r => new { r.Month, Pilot = pilots.Contains(r.DistrictCode), r.Bucket })
             .Select(g => new StatsSlice.Bucket<StatsSlice.MonthKey>(new(g.Key.Month, g.Key.Pilot), g.Key.Bucket, g.Sum(r => r.Count)))
             .ToListAsync(cancellationToken);
-        var officeLeadTimes = await leadTimes
+        var officeLeadTimes = await officeLeadTimeRows
             .GroupBy(r => new { r.DistrictCode, Section = bySection ? r.SectionCode : "", Service = byService ? r.ServiceCode : "", r.Bucket })
             .Select(g => new StatsSlice.Bucket<StatsSlice.OfficeKey>(new(g.Key.DistrictCode, g.Key.Section, g.Key.Service), g.Key.Bucket, g.Sum(r => r.Count)))
             .ToListAsync(cancellationToken);

@@ -21,6 +21,8 @@ public sealed class RollupDeltaTests
         Assert.Equal((1, 1, 1, 1, 1), (february.Received, february.Decided, february.OnTime, february.Refused, february.DeficiencyRecords));
         Assert.Equal((20 * 1440, 5 * 1440, 15 * 1440), (february.LeadMinutes, february.ApplicantMinutes, february.OfficeMinutes));
         Assert.Equal(1, delta.LeadTimes[new LeadTimeKey(new RollupKey(202602, "1001", "public-works", "building-permit-k1"), LeadTimeHistogram.BucketOf(20 * 1440))]);
+        Assert.Equal(1, delta.LeadTimes[new LeadTimeKey(new RollupKey(202602, "1001", LeadTimeKey.AllOffices, LeadTimeKey.AllOffices), LeadTimeHistogram.BucketOf(20 * 1440))]);
+        Assert.Equal(2, delta.LeadTimes.Count);
         Assert.Empty(delta.Open);
     }
 

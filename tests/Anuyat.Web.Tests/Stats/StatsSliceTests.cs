@@ -1,3 +1,4 @@
+using Anuyat.Domain.Stats;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Infrastructure.Stats;
 using Anuyat.Web.Tests.Infrastructure;
@@ -51,7 +52,7 @@ public sealed class StatsSliceTests
                 // Each row's figures come from its own sums: received by section, and each month's lead-time histogram.
                 var bySection = await rollups.GroupBy(r => r.SectionCode).Select(g => new { g.Key, Sum = g.Sum(r => r.Received) }).ToDictionaryAsync(g => g.Key, g => g.Sum);
                 Assert.Equal(bySection.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value)), slices[StatsDimension.Section].Table(StatsDimension.Section, pilot).Rows.Select(r => (r.Key, r.Figures.Received)));
-                var leadTimes = db.StatsLeadTimes.Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
+                var leadTimes = db.StatsLeadTimes.Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth && r.SectionCode != LeadTimeKey.AllOffices);
                 if (pilot is { } q)
                 {
                     leadTimes = leadTimes.Where(r => pilots.Contains(r.DistrictCode) == q);
@@ -82,6 +83,21 @@ public sealed class StatsSliceTests
             Assert.Equal(12, slices[StatsDimension.District].Table(StatsDimension.Month).Rows.Count);
             Assert.True(slices[StatsDimension.District].Table(StatsDimension.District).Total.Received >= 40);
             Assert.True(slices[StatsDimension.District].Table(StatsDimension.District).Total.Decided > 0);
+
+            // The district-wide histogram rows (what the city-wide page reads) are the sums of the section × service rows,
+            // and the stored rows equal a full recomputation, district-wide ones included.
+            var detailed = await db.StatsLeadTimes.Where(r => r.SectionCode != LeadTimeKey.AllOffices)
+                .GroupBy(r => new { r.Month, r.DistrictCode, r.Bucket }).Select(g => new { g.Key.Month, g.Key.DistrictCode, g.Key.Bucket, Count = g.Sum(r => r.Count) })
+                .OrderBy(r => r.Month).ThenBy(r => r.DistrictCode).ThenBy(r => r.Bucket).ToListAsync();
+            var wide = await db.StatsLeadTimes.Where(r => r.SectionCode == LeadTimeKey.AllOffices && r.ServiceCode == LeadTimeKey.AllOffices)
+                .Select(r => new { r.Month, r.DistrictCode, r.Bucket, r.Count })
+                .OrderBy(r => r.Month).ThenBy(r => r.DistrictCode).ThenBy(r => r.Bucket).ToListAsync();
+            Assert.NotEmpty(wide);
+            Assert.Equal(detailed, wide);
+            var rebuilder = new RollupRebuilder(db);
+            var stored = await rebuilder.ReadStoredAsync();
+            var recomputed = await rebuilder.RecomputeAsync();
+            Assert.Equal(recomputed.LeadTimes.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal), stored.LeadTimes.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal));
 
             // A slice read for a district breakdown has no section breakdown to give.
             Assert.Throws<InvalidOperationException>(() => slices[StatsDimension.District].Table(StatsDimension.Section));
