@@ -40,7 +40,11 @@ public sealed class StatsRollup
     public long ApplicantMinutes { get; set; }
 }
 
-/// <summary>One row of <c>stats_lead_times</c>: how many decisions of a rollup row fell in one lead-time bucket.</summary>
+/// <summary>
+/// One row of <c>stats_lead_times</c>: how many decisions of a rollup row fell in one lead-time bucket. Rows whose
+/// section and service are <see cref="Domain.Stats.LeadTimeKey.AllOffices"/> hold the same decisions summed over a
+/// district's month (what the city-wide dashboard reads); readers of section or service rows must leave them out.
+/// </summary>
 public sealed class StatsLeadTime
 {
     public int Month { get; set; }
