@@ -1,10 +1,10 @@
+using AngleSharp.Html.Dom;
 using Anuyat.Domain.Accounts;
 using Anuyat.Domain.Applications;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Tests.Admin;
 using Anuyat.Web.Tests.Infrastructure;
-using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Anuyat.Web.Tests.Office;
