@@ -17,7 +17,7 @@ public static class BenchData
         const string Select = """
             SELECT {0}, 'BENCH-' || {1}, a."Id", a."Reference", a."ServiceCode", a."DistrictCode", a."SectionCode", a."ApplicantAccountId",
                    'ผู้ยื่น', 'ที่ตั้ง', 'แขวง', 'construct', 80, '[]', {2}, NULL, a."ApplicantAccountId", {3}, {4}, a."tenant_id"
-            FROM applications a WHERE a."Status" = 'issued' AND NOT EXISTS (SELECT 1 FROM permits p WHERE p."ApplicationId" = a."Id")
+            FROM applications a WHERE a."Status" = 'issued' AND NOT EXISTS (SELECT 1 FROM permits p WHERE p."tenant_id" = a."tenant_id" AND p."ApplicationId" = a."Id")
             """;
         const string Insert = """
             INSERT INTO permits ("Id", "Number", "ApplicationId", "ApplicationReference", "ServiceCode", "DistrictCode", "SectionCode", "HolderAccountId",

@@ -272,12 +272,17 @@ public sealed class Scenarios(BenchTarget target, BenchSettings settings, TextWr
         }
 
         var queueBytes = (await queueResponse.Content.ReadAsByteArrayAsync(ct)).Length;
-        Figures.Add(new("2 pages", target.Db, "page sizes", $"queue {queueBytes:N0} B, status {statusBytes:N0} B", $"the generated citizen has {ids.Count} file(s)"));
+
+        // The closed tab holds the office's whole history (thousands of files at 1,000,000): the list that paging bounds.
+        const string Closed = "/office/queue?tab=closed";
+        var closedBytes = (await officerProbe.GetByteArrayAsync(Closed, ct)).Length;
+        Figures.Add(new("2 pages", target.Db, "page sizes", $"queue {queueBytes:N0} B, closed tab {closedBytes:N0} B, status {statusBytes:N0} B", $"the generated citizen has {ids.Count} file(s)"));
 
         foreach (var users in settings.Users)
         {
             using var officer = Client(target.BaseAddress, users, target.OfficerToken);
             var queue = await PageLoadAsync("2 queue", $"GET /office/queue ({queueBytes / 1024} KB)", users, officer, _ => "/office/queue", ct);
+            _ = await PageLoadAsync("2 queue closed", $"GET {Closed} ({closedBytes / 1024} KB)", users, officer, _ => Closed, ct);
             using var citizen = Client(target.BaseAddress, users, target.DemoCitizenToken);
             var status = await PageLoadAsync("2 status", $"GET /applications/{{id}} ({statusBytes / 1024} KB)", users, citizen, seq => $"/applications/{ids[(int)(seq % ids.Count)]}", ct);
             _ = (queue, status);

@@ -9,12 +9,17 @@ namespace Anuyat.Infrastructure.Idempotency;
 /// Deletes idempotency records past their 24 hours, once an hour. Deleting expired rows twice is harmless, so several
 /// app instances may all run it without a lease.
 /// </summary>
-public sealed partial class IdempotencyPurgeService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyPurgeService> logger) : BackgroundService
+public sealed partial class IdempotencyPurgeService(IServiceScopeFactory scopes, TimeProvider clock, Platform.BackgroundStart start, ILogger<IdempotencyPurgeService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await start.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {

@@ -30,6 +30,7 @@ public static class PlatformSetup
         services.AddHostedService<StartupPreparation>();
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPurgeService>();
+        services.AddSingleton(BackgroundStart.FromConfiguration(builder.Configuration));
 
         if (!builder.Environment.IsDevelopment())
         {

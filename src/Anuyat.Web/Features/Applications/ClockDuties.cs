@@ -2,6 +2,7 @@ using Anuyat.Domain.Applications;
 using Anuyat.Domain.Deadlines;
 using Anuyat.Infrastructure.Applications;
 using Anuyat.Infrastructure.Persistence;
+using Anuyat.Infrastructure.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anuyat.Web.Features.Applications;
@@ -102,22 +103,30 @@ public sealed class ClockDuties(AnuyatDbContext db, ApplicationEvents events, Ti
     }
 }
 
-/// <summary>Runs <see cref="ClockDuties"/> on start and then every <c>Applications:ClockDutiesMinutes</c> (default 60).</summary>
-public sealed class ClockDutiesWorker(IServiceScopeFactory scopes, ApplicationClock legalClock, IConfiguration configuration, ILogger<ClockDutiesWorker> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="ClockDuties"/> a little after start (<see cref="BackgroundStart"/>) and then every
+/// <c>Applications:ClockDutiesMinutes</c> (default 60).
+/// </summary>
+public sealed class ClockDutiesWorker(IServiceScopeFactory scopes, ApplicationClock legalClock, IConfiguration configuration, BackgroundStart start, ILogger<ClockDutiesWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await start.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         var interval = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Applications:ClockDutiesMinutes", 60)));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await scopes.ForEachTenantAsync(services => services.GetRequiredService<ClockDuties>().RunAsync(legalClock.Today, stoppingToken));
-                scopes.CreateScope().ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("clock-duties");
+                scopes.CreateScope().ServiceProvider.GetService<WorkerRegistry>()?.Report("clock-duties");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                scopes.CreateScope().ServiceProvider.GetService<Anuyat.Infrastructure.Platform.WorkerRegistry>()?.Report("clock-duties", succeeded: false, note: e.GetType().Name);
+                scopes.CreateScope().ServiceProvider.GetService<WorkerRegistry>()?.Report("clock-duties", succeeded: false, note: e.GetType().Name);
                 logger.LogError(e, "Clock duties failed; retrying at the next interval");
             }
 

@@ -1,5 +1,6 @@
 using Anuyat.Domain.Applications;
 using Anuyat.Infrastructure.Persistence;
+using Anuyat.Infrastructure.Platform;
 using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -79,11 +80,19 @@ public sealed class DraftDuties(AnuyatDbContext db, ApplicationEvents events, IO
     }
 }
 
-/// <summary>Runs <see cref="DraftDuties"/> on start and then every <c>Applications:DraftDutiesMinutes</c> (default 60).</summary>
-public sealed class DraftDutiesWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DraftDutiesWorker> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="DraftDuties"/> a little after start (<see cref="BackgroundStart"/>) and then every
+/// <c>Applications:DraftDutiesMinutes</c> (default 60).
+/// </summary>
+public sealed class DraftDutiesWorker(IServiceScopeFactory scopes, IConfiguration configuration, BackgroundStart start, ILogger<DraftDutiesWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await start.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         var interval = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Applications:DraftDutiesMinutes", 60)));
         while (!stoppingToken.IsCancellationRequested)
         {

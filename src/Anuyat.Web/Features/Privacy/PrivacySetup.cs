@@ -117,11 +117,16 @@ public static class PrivacySetup
     }
 }
 
-/// <summary>Runs the retention purge a little after start and then every six hours.</summary>
-public sealed class RetentionWorker(IServiceScopeFactory scopes, ILogger<RetentionWorker> logger) : BackgroundService
+/// <summary>Runs the retention purge a little after start (<see cref="BackgroundStart"/>) and then every six hours.</summary>
+public sealed class RetentionWorker(IServiceScopeFactory scopes, BackgroundStart start, ILogger<RetentionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await start.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
         do
         {
