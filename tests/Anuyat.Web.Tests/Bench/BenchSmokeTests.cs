@@ -44,7 +44,8 @@ public sealed class BenchSmokeTests
         Assert.Equal(3, submits.Count); // closed, open, raw baseline
         Assert.All(submits, s => Assert.True(s.Result.Completed > 0 && s.Result.Errors == 0, $"{s.What}: {s.Result.Line} {s.Result.FirstError}"));
         var pages = scenarios.Loads.Where(l => l.Scenario.StartsWith("2 ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(4, pages.Count); // queue and status, closed and open, for the one quick user count
+        Assert.Equal(6, pages.Count); // the queue, its closed tab and the status page, closed and open, for the one quick user count
+        Assert.Contains(pages, p => p.Scenario == "2 queue closed");
         Assert.All(pages, s => Assert.True(s.Result.Completed > 0 && s.Result.Errors == 0, $"{s.What}: {s.Result.Line} {s.Result.FirstError}"));
         Assert.True(queueBytes > 1000 && statusBytes > 1000);
         Assert.NotEmpty(permits);
