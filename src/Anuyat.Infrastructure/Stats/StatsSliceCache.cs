@@ -18,8 +18,12 @@ namespace Anuyat.Infrastructure.Stats;
 /// </summary>
 public sealed class StatsSliceCache(TimeSpan lifetime, TimeProvider clock, IServiceScopeFactory scopes, ILogger<StatsSliceCache> log)
 {
-    /// <summary>Enough for every filter the strategy office uses in a minute; beyond it the cache starts afresh rather than grow.</summary>
-    private const int MaximumEntries = 2_000;
+    /// <summary>
+    /// Enough for every filter the strategy office looks at in two minutes. A city-wide slice at 10,000,000
+    /// applications holds about 4,000 short rows (≈ 0.2 MB with its folded tables), so this bounds the cache near
+    /// 50 MB however many distinct filters are asked for (a crawler following every drill-down link, say).
+    /// </summary>
+    public const int MaximumEntries = 256;
 
     private readonly ConcurrentDictionary<Key, Entry> _entries = new();
     private readonly ConcurrentDictionary<Key, Task> _refreshes = new();
@@ -88,11 +92,27 @@ public sealed class StatsSliceCache(TimeSpan lifetime, TimeProvider clock, IServ
         }
     }
 
+    /// <summary>Slices held now (at most <see cref="MaximumEntries"/>).</summary>
+    public int Count => _entries.Count;
+
     private void Store(Key key, StatsSlice slice, DateTime readStartedAt)
     {
         if (_entries.Count >= MaximumEntries)
         {
-            _entries.Clear();
+            // Those too old to be served go first; if every entry is recent, start afresh rather than grow.
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var (k, e) in _entries)
+            {
+                if (now - e.ReadStartedAt >= MaximumAge || now < e.ReadStartedAt)
+                {
+                    _entries.TryRemove(k, out _);
+                }
+            }
+
+            if (_entries.Count >= MaximumEntries)
+            {
+                _entries.Clear();
+            }
         }
 
         _entries[key] = new Entry(slice, readStartedAt);

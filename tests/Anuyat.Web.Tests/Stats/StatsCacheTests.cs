@@ -141,6 +141,34 @@ public sealed class StatsCacheTests
         Assert.Equal("nonthaburi", seen);
     }
 
+    [Fact]
+    public async Task Cache_ManyDistinctFilters_StaysBoundedAndDropsTheExpiredFirst()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
+        var app = await SharedApps.Get(Db.Sqlite);
+        var (slice, _) = await TwoSlicesAsync(app);
+        var cache = NewCache(app, TimeSpan.FromSeconds(60), clock);
+        Task<StatsSlice> Get(int i) => cache.GetOrReadAsync("bma", new StatsFilter(202512, 202611, District: i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Today, StatsSlice.Detail.District, app.Services, (_, _) => Task.FromResult(slice));
+
+        for (var i = 0; i < StatsSliceCache.MaximumEntries - 10; i++)
+        {
+            await Get(i);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        for (var i = 1_000; i < 1_020; i++)
+        {
+            await Get(i);
+        }
+
+        Assert.Equal(20, cache.Count); // the old ones went when the limit was reached; the new ones stayed
+        for (var i = 2_000; i < 2_000 + (StatsSliceCache.MaximumEntries * 2); i++)
+        {
+            await Get(i);
+            Assert.True(cache.Count <= StatsSliceCache.MaximumEntries, $"{cache.Count} entries");
+        }
+    }
+
     private static StatsSliceCache NewCache(AnuyatApp app, TimeSpan lifetime, TimeProvider clock) =>
         new(lifetime, clock, app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<StatsSliceCache>.Instance);
 
