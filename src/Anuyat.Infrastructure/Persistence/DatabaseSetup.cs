@@ -80,7 +80,9 @@ public static class DatabaseSetup
         services.AddSingleton(tenancy ?? new Tenancy(Tenancy.DefaultId));
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        services.AddDbContext<AnuyatDbContext>(options => Configure(options, provider, connectionString));
+        // The options depend on nothing in the request, so they are built once: scoped options (EF's default) rebuilt
+        // them, with their warnings table and interceptors, for every context (about a tenth of a page's allocations).
+        services.AddDbContext<AnuyatDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
 
         var readOnly = new DbContextOptionsBuilder<AnuyatDbContext>();
         Configure(readOnly, provider, readReplicaConnectionString ?? connectionString);

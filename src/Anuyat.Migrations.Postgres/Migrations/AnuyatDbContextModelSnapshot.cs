@@ -151,6 +151,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId", "ApplicantAccountId", "UpdatedAt");
 
+                    b.HasIndex("TenantId", "DistrictCode", "SectionCode", "ClosedAt", "Id")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "DistrictCode", "SectionCode", "Status", "LegalDeadline");
 
                     b.ToTable("applications", (string)null);

@@ -146,6 +146,9 @@ namespace Anuyat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "ApplicantAccountId", "UpdatedAt");
 
+                    b.HasIndex("TenantId", "DistrictCode", "SectionCode", "ClosedAt", "Id")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "DistrictCode", "SectionCode", "Status", "LegalDeadline");
 
                     b.ToTable("applications", (string)null);

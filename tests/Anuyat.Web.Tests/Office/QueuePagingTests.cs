@@ -5,6 +5,8 @@ using Anuyat.Infrastructure.Persistence;
 using Anuyat.Web.Features.Applications;
 using Anuyat.Web.Tests.Admin;
 using Anuyat.Web.Tests.Infrastructure;
+using Anuyat.Web.Platform;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Anuyat.Web.Tests.Office;
@@ -69,6 +71,39 @@ public sealed class QueuePagingTests
         Assert.Contains("applications 51–51 of 51", pager, StringComparison.Ordinal);
         Assert.Equal("/office/queue?tab=intake&mine=true", Link(page, "prev"));
         Assert.Single(References(page));
+    }
+
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task ClosedTab_ShowsTheMostRecentlyClosedFirst_WithTheDateItClosed(Db db)
+    {
+        var app = await SharedApps.Get(db);
+        var (officer, account, _) = await AdminClients.StaffClientAsync(app, Role.Officer, "1001", "public-works");
+        // Filed oldest first, then withdrawn in the opposite order: the first filed is the last closed.
+        var filedNewestFirst = await AssignedFilesAsync(app, account.Id, 55);
+        var closedNewestFirst = Enumerable.Reverse(filedNewestFirst).ToList();
+        var closedOn = await app.WithScopeAsync(async s =>
+        {
+            var context = s.GetRequiredService<AnuyatDbContext>();
+            var start = s.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddDays(-3);
+            for (var i = 0; i < filedNewestFirst.Count; i++)
+            {
+                var application = await context.Applications.SingleAsync(a => a.Reference == filedNewestFirst[i]);
+                Assert.True(application.Withdraw(start.AddMinutes(i)).IsSuccess);
+            }
+
+            await context.SaveChangesAsync();
+            return ApplicationClock.BangkokDate(start.AddMinutes(filedNewestFirst.Count - 1));
+        });
+
+        var page1 = await officer.GetPageAsync("/office/queue?tab=closed&mine=true");
+        var page2 = await officer.GetPageAsync(Link(page1, "next")!);
+
+        Assert.Equal(closedNewestFirst.Take(50), References(page1));
+        Assert.Equal(closedNewestFirst.Skip(50), References(page2));
+        Assert.Equal("เสร็จสิ้นเมื่อ", page1.QuerySelector("table thead th")!.TextContent.Trim());
+        Assert.Equal(ThaiDates.Date(closedOn), page1.QuerySelector("table tbody tr td")!.TextContent.Trim());
     }
 
     private static string? Link(IHtmlDocument page, string rel) => page.QuerySelector($"nav.pager a[rel={rel}]")?.GetAttribute("href");

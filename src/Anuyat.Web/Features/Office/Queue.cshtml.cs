@@ -19,7 +19,7 @@ public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, 
 {
     public sealed record TabLink(string Key, string Label, int Count, string Url, bool Current);
 
-    public sealed record Row(Guid Id, string Reference, string Service, string Status, DateOnly? Deadline, bool Overdue, string? AssignedTo, bool Mine, int RowVersion);
+    public sealed record Row(Guid Id, string Reference, string Service, string Status, DateOnly? Deadline, DateOnly? Closed, bool Overdue, string? AssignedTo, bool Mine, int RowVersion);
 
     public sealed record ServiceOption(string Code, string Name);
 
@@ -46,6 +46,15 @@ public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, 
 
     /// <summary>The link to another page of the same tab with the same filters; null past either end.</summary>
     public string? PageUrl(int number) => number < 1 || number > PageCount ? null : QueueUrl(Tab ?? "open", number);
+
+    /// <summary>
+    /// Where each row's claim and release forms post: made once per page, not by a routed form per row (50 rows of
+    /// route generation were a sixth of the page's processor time at 1,000,000 applications; issue 11).
+    /// </summary>
+    public string ClaimAction { get; private set; } = string.Empty;
+
+    /// <inheritdoc cref="ClaimAction"/>
+    public string ReleaseAction { get; private set; } = string.Empty;
 
     public string OfficeName { get; private set; } = string.Empty;
 
@@ -167,18 +176,27 @@ public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, 
         Total = Tabs.First(t => t.Current).Count;
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
 
+        ClaimAction = QueueUrl(current.Key, PageNumber) + "&handler=Claim";
+        ReleaseAction = QueueUrl(current.Key, PageNumber) + "&handler=Release";
+
         var statuses = current.Statuses;
         var query = Tab == "overdue" ? Overdue(office, today) : office.Where(a => statuses.Contains(a.Status));
 
-        // Soonest deadline first; files without one (closed) last, newest first.
+        // Open work: soonest legal deadline first; files without one last, newest first. Closed files: the most recently
+        // closed first, which is what an officer looks for there, and an order the (office, ClosedAt, Id) index gives
+        // without sorting the office's whole history (3,000 files at 1,000,000 applications: 23 ms of SQLite a page;
+        // issue 11). The id breaks ties, so a file never shows on two pages or on none.
         // Only the columns the list shows: the answers and the rest of the file stay in the database (bench: issue 11).
-        // The id breaks ties, so a file never shows on two pages or on none.
-        var files = await query.OrderBy(a => a.LegalDeadline == null).ThenBy(a => a.LegalDeadline).ThenByDescending(a => a.UpdatedAt).ThenBy(a => a.Id)
+        var ordered = Tab == "closed"
+            ? query.Where(a => a.ClosedAt != null).OrderByDescending(a => a.ClosedAt).ThenByDescending(a => a.Id)
+            : query.OrderBy(a => a.LegalDeadline == null).ThenBy(a => a.LegalDeadline).ThenByDescending(a => a.UpdatedAt).ThenBy(a => a.Id);
+        var files = await ordered
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(a => new { a.Id, a.Reference, a.ServiceCode, a.ServiceVersion, a.Status, a.LegalDeadline, a.AssignedTo, a.RowVersion })
+            .Select(a => new { a.Id, a.Reference, a.ServiceCode, a.ServiceVersion, a.Status, a.LegalDeadline, a.ClosedAt, a.AssignedTo, a.RowVersion })
             .ToListAsync(cancellationToken);
         var assigneeIds = files.Where(f => f.AssignedTo is not null).Select(f => f.AssignedTo!.Value).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Rows = [.. files.Select(a =>
         {
             var service = directory.Version(a.ServiceCode, a.ServiceVersion);
@@ -188,6 +206,7 @@ public sealed class QueueModel(AnuyatDbContext db, IServiceDirectory directory, 
                 service is null ? a.ServiceCode : T(service.NameTh, service.NameEn),
                 T(a.Status.Describe()),
                 a.LegalDeadline,
+                a.ClosedAt is { } closed ? ApplicationClock.BangkokDate(closed) : null,
                 a.LegalDeadline < today && !a.Status.IsClosed() && a.Status != ApplicationStatus.Deficient,
                 a.AssignedTo is { } assignee ? names.GetValueOrDefault(assignee) : null,
                 a.AssignedTo == me.AccountId,

@@ -914,6 +914,12 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                 columns: new[] { "tenant_id", "AssignedTo" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_applications_tenant_id_DistrictCode_SectionCode_ClosedAt_Id",
+                table: "applications",
+                columns: new[] { "tenant_id", "DistrictCode", "SectionCode", "ClosedAt", "Id" },
+                filter: "\"ClosedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_applications_tenant_id_DistrictCode_SectionCode_Status_LegalDeadline",
                 table: "applications",
                 columns: new[] { "tenant_id", "DistrictCode", "SectionCode", "Status", "LegalDeadline" });
