@@ -3,9 +3,9 @@ using Anuyat.Domain.Accounts;
 using Anuyat.Domain.Applications;
 using Anuyat.Infrastructure.Persistence;
 using Anuyat.Web.Features.Applications;
+using Anuyat.Web.Platform;
 using Anuyat.Web.Tests.Admin;
 using Anuyat.Web.Tests.Infrastructure;
-using Anuyat.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
