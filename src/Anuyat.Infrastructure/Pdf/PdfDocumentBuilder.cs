@@ -251,6 +251,13 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
             block(ctx);
         }
 
+        var total = ctx.Pages.Count;
+        shaper.UseDocumentFaces(ctx.Pages
+            .SelectMany(p => p.OfType<PdfTextOp>())
+            .Select(t => (t.Text, t.Style, t.Size))
+            .Concat(Enumerable.Range(1, total).Select(n => (PageText(n, total), PdfFontStyle.Regular, FooterSize)))
+            .Append((_footerNote ?? string.Empty, PdfFontStyle.Regular, FooterSize)));
+
         var metadata = SKDocumentPdfMetadata.Default;
         metadata.Title = _title;
         metadata.Subject = _subject;
@@ -265,7 +272,6 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
         using var stream = new SKDynamicMemoryWStream();
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            var total = ctx.Pages.Count;
             for (var i = 0; i < total; i++)
             {
                 var canvas = document.BeginPage(_page.Width, _page.Height);
@@ -285,18 +291,21 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
         return PdfFile.From(bytes.ToArray(), ctx.Pages.Count);
     }
 
+    private const float FooterSize = 9f;
+
+    private static string PageText(int number, int total) => $"หน้า {number}/{total} · Page {number} of {total}";
+
     private void DrawFooter(SKCanvas canvas, PdfTextShaper shaper, int number, int total)
     {
-        const float size = 9f;
         var top = _page.ContentBottom + 18;
         Draw(canvas, shaper, new PdfLineOp(_page.MarginLeft, top, _page.Width - _page.MarginRight, top, 0.5f, Rule));
         var baseline = top + 14;
-        var pageText = $"หน้า {number}/{total} · Page {number} of {total}";
-        var pageWidth = shaper.Measure(pageText, PdfFontStyle.Regular, size);
-        shaper.Draw(canvas, pageText, _page.Width - _page.MarginRight - pageWidth, baseline, PdfFontStyle.Regular, size, Muted);
+        var pageText = PageText(number, total);
+        var pageWidth = shaper.Measure(pageText, PdfFontStyle.Regular, FooterSize);
+        shaper.Draw(canvas, pageText, _page.Width - _page.MarginRight - pageWidth, baseline, PdfFontStyle.Regular, FooterSize, Muted);
         if (_footerNote is not null)
         {
-            shaper.Draw(canvas, _footerNote, _page.MarginLeft, baseline, PdfFontStyle.Regular, size, Muted);
+            shaper.Draw(canvas, _footerNote, _page.MarginLeft, baseline, PdfFontStyle.Regular, FooterSize, Muted);
         }
     }
 

@@ -65,6 +65,117 @@ internal static class PdfFontTables
         return Write(tables);
     }
 
+    /// <summary>
+    /// The font with the outlines of every glyph outside <paramref name="used"/> emptied, glyph ids unchanged: what
+    /// one document embeds. Glyph 0 (.notdef) and the components of kept composite glyphs are always kept. The other
+    /// tables stay as they are (hmtx, cmap…), so metrics and the text mapping are those of the whole font. Returns the
+    /// input unchanged if the file is not a plain TrueType font with glyf and loca.
+    /// </summary>
+    public static byte[] KeepOnlyGlyphs(byte[] font, IReadOnlySet<ushort> used)
+    {
+        ArgumentNullException.ThrowIfNull(font);
+        ArgumentNullException.ThrowIfNull(used);
+        if (font.Length < 12 || BinaryPrimitives.ReadUInt32BigEndian(font) != 0x00010000)
+        {
+            return font;
+        }
+
+        var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+        var tables = new List<(string Tag, byte[] Data)>();
+        for (var i = 0; i < count; i++)
+        {
+            var entry = font.AsSpan(12 + (16 * i), 16);
+            var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(entry[8..]);
+            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(entry[12..]);
+            if (offset < 0 || length < 0 || (long)offset + length > font.Length)
+            {
+                return font;
+            }
+
+            tables.Add((System.Text.Encoding.ASCII.GetString(entry[..4]), font.AsSpan(offset, length).ToArray()));
+        }
+
+        var head = tables.FindIndex(t => t.Tag == "head");
+        var maxp = tables.FindIndex(t => t.Tag == "maxp");
+        var loca = tables.FindIndex(t => t.Tag == "loca");
+        var glyf = tables.FindIndex(t => t.Tag == "glyf");
+        if (head < 0 || maxp < 0 || loca < 0 || glyf < 0 || tables[head].Data.Length < 54 || tables[maxp].Data.Length < 6)
+        {
+            return font;
+        }
+
+        var glyphCount = BinaryPrimitives.ReadUInt16BigEndian(tables[maxp].Data.AsSpan(4));
+        var longLoca = BinaryPrimitives.ReadInt16BigEndian(tables[head].Data.AsSpan(50)) == 1;
+        var locaData = tables[loca].Data;
+        var glyfData = tables[glyf].Data;
+        if (locaData.Length < (glyphCount + 1) * (longLoca ? 4 : 2))
+        {
+            return font;
+        }
+
+        int Start(int glyph) => longLoca
+            ? (int)BinaryPrimitives.ReadUInt32BigEndian(locaData.AsSpan(glyph * 4))
+            : BinaryPrimitives.ReadUInt16BigEndian(locaData.AsSpan(glyph * 2)) * 2;
+
+        // The glyphs to keep: the used ones, .notdef, and, transitively, the components of composite glyphs.
+        var keep = new bool[glyphCount];
+        var pending = new Stack<int>(used.Where(g => g < glyphCount).Select(g => (int)g).Append(0));
+        while (pending.Count > 0)
+        {
+            var glyph = pending.Pop();
+            if (keep[glyph])
+            {
+                continue;
+            }
+
+            keep[glyph] = true;
+            var (start, end) = (Start(glyph), Start(glyph + 1));
+            if (end - start < 10 || end > glyfData.Length || BinaryPrimitives.ReadInt16BigEndian(glyfData.AsSpan(start)) >= 0)
+            {
+                continue; // empty or a simple glyph
+            }
+
+            // A composite glyph: flags, glyph index, arguments and an optional transform per component.
+            var at = start + 10;
+            while (at + 4 <= end)
+            {
+                var flags = BinaryPrimitives.ReadUInt16BigEndian(glyfData.AsSpan(at));
+                var component = BinaryPrimitives.ReadUInt16BigEndian(glyfData.AsSpan(at + 2));
+                if (component < glyphCount)
+                {
+                    pending.Push(component);
+                }
+
+                at += 4 + ((flags & 0x0001) != 0 ? 4 : 2);
+                at += (flags & 0x0008) != 0 ? 2 : (flags & 0x0040) != 0 ? 4 : (flags & 0x0080) != 0 ? 8 : 0;
+                if ((flags & 0x0020) == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        using var newGlyf = new MemoryStream();
+        var newLoca = new byte[(glyphCount + 1) * 4];
+        for (var glyph = 0; glyph < glyphCount; glyph++)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(glyph * 4), (uint)newGlyf.Length);
+            var (start, end) = (Start(glyph), Start(glyph + 1));
+            if (keep[glyph] && end > start && end <= glyfData.Length)
+            {
+                newGlyf.Write(glyfData, start, end - start);
+                newGlyf.Write(new byte[Pad(end - start) - (end - start)]);
+            }
+        }
+
+        BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(glyphCount * 4), (uint)newGlyf.Length);
+        BinaryPrimitives.WriteInt16BigEndian(tables[head].Data.AsSpan(50), 1); // indexToLocFormat: long offsets
+        tables[loca] = ("loca", newLoca);
+        tables[glyf] = ("glyf", newGlyf.ToArray());
+        tables.Sort((a, b) => string.CompareOrdinal(a.Tag, b.Tag));
+        return Write(tables);
+    }
+
     private static byte[] Write(List<(string Tag, byte[] Data)> tables)
     {
         var count = tables.Count;

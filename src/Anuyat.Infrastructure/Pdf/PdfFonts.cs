@@ -38,6 +38,8 @@ public sealed class PdfFonts : IDisposable
         Bold = bold.Typeface;
         RegularShaping = regular.Shaping;
         BoldShaping = bold.Shaping;
+        RegularEmbedding = regular.Embedding;
+        BoldEmbedding = bold.Embedding;
         _faces = [regular.Face, bold.Face];
         _blobs = [regular.Blob, bold.Blob];
         FamilyName = familyName;
@@ -66,6 +68,13 @@ public sealed class PdfFonts : IDisposable
     internal HbFont BoldShaping { get; }
 
     internal HbFont GetShaping(PdfFontStyle style) => style == PdfFontStyle.Bold ? BoldShaping : RegularShaping;
+
+    /// <summary>The font file as embedded (<see cref="PdfFontTables.ForEmbedding"/>); each document keeps only its glyphs.</summary>
+    internal byte[] RegularEmbedding { get; }
+
+    internal byte[] BoldEmbedding { get; }
+
+    internal byte[] GetEmbedding(PdfFontStyle style) => style == PdfFontStyle.Bold ? BoldEmbedding : RegularEmbedding;
 
     /// <summary>"Sarabun" or "Laksaman".</summary>
     public string FamilyName { get; }
@@ -109,8 +118,8 @@ public sealed class PdfFonts : IDisposable
 
     private static Loaded? LoadFace(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        using var data = SKData.CreateCopy(PdfFontTables.ForEmbedding(bytes));
+        var embedding = PdfFontTables.ForEmbedding(File.ReadAllBytes(path));
+        using var data = SKData.CreateCopy(embedding);
         var typeface = SKTypeface.FromData(data);
         if (typeface is null)
         {
@@ -123,7 +132,7 @@ public sealed class PdfFonts : IDisposable
         // The same fixed scale SkiaSharp.HarfBuzz's SKShaper uses; positions are scaled to the point size after shaping.
         shaping.SetScale(PdfTextShaper.HarfBuzzScale, PdfTextShaper.HarfBuzzScale);
         shaping.SetFunctionsOpenType();
-        return new Loaded(typeface, shaping, face, blob);
+        return new Loaded(typeface, shaping, face, blob, embedding);
     }
 
     public void Dispose()
@@ -147,5 +156,5 @@ public sealed class PdfFonts : IDisposable
         }
     }
 
-    private sealed record Loaded(SKTypeface Typeface, HbFont Shaping, Face Face, Blob Blob);
+    private sealed record Loaded(SKTypeface Typeface, HbFont Shaping, Face Face, Blob Blob, byte[] Embedding);
 }

@@ -29,6 +29,7 @@ internal sealed class PdfTextShaper(PdfFonts fonts) : IDisposable
     internal const int HarfBuzzScale = 512;
 
     private readonly Dictionary<(PdfFontStyle Style, float Size), SKFont> _skFonts = [];
+    private readonly Dictionary<PdfFontStyle, SKTypeface> _documentFaces = [];
 
     public PdfFonts Fonts => fonts;
 
@@ -37,11 +38,54 @@ internal sealed class PdfTextShaper(PdfFonts fonts) : IDisposable
     {
         if (!_skFonts.TryGetValue((style, size), out var font))
         {
-            font = new SKFont(fonts.Get(style), size);
+            font = new SKFont(_documentFaces.TryGetValue(style, out var face) ? face : fonts.Get(style), size);
             _skFonts[(style, size)] = font;
         }
 
         return font;
+    }
+
+    /// <summary>
+    /// Called between layout and drawing with every text the document draws: from here on text is drawn with faces
+    /// that keep only this document's glyphs (<see cref="PdfFontTables.KeepOnlyGlyphs"/>), so Skia, which embeds
+    /// the whole font file it is given and deflates it in every PDF, embeds a few kilobytes instead of the full font.
+    /// Glyph ids, advances and metrics are those of the full font, so the layout done before stays exact.
+    /// </summary>
+    public void UseDocumentFaces(IEnumerable<(string Text, PdfFontStyle Style, float Size)> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var sameFace = ReferenceEquals(fonts.Bold, fonts.Regular);
+        var glyphs = new Dictionary<PdfFontStyle, HashSet<ushort>>();
+        foreach (var (text, style, size) in texts)
+        {
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var key = sameFace ? PdfFontStyle.Regular : style;
+            if (!glyphs.TryGetValue(key, out var set))
+            {
+                glyphs[key] = set = [];
+            }
+
+            set.UnionWith(Shaped(text, style, size).Glyphs);
+        }
+
+        DisposeFonts(); // the layout's SKFonts use the full faces
+        foreach (var (style, set) in glyphs)
+        {
+            using var data = SKData.CreateCopy(PdfFontTables.KeepOnlyGlyphs(fonts.GetEmbedding(style), set));
+            if (SKTypeface.FromData(data) is { } face)
+            {
+                _documentFaces[style] = face;
+            }
+        }
+
+        if (sameFace && _documentFaces.TryGetValue(PdfFontStyle.Regular, out var regular))
+        {
+            _documentFaces[PdfFontStyle.Bold] = regular;
+        }
     }
 
     /// <summary>Ascent (positive, above the baseline) and descent (below) of the face at this size.</summary>
@@ -116,7 +160,19 @@ internal sealed class PdfTextShaper(PdfFonts fonts) : IDisposable
         return new PdfShapedRun(glyphs, points, clusters, utf8, penX);
     }
 
+    /// <summary>Disposes this render's SKFonts and document faces (after the PDF is closed: Skia reads them until then).</summary>
     public void Dispose()
+    {
+        DisposeFonts();
+        foreach (var face in _documentFaces.Values.Distinct())
+        {
+            face.Dispose();
+        }
+
+        _documentFaces.Clear();
+    }
+
+    private void DisposeFonts()
     {
         foreach (var font in _skFonts.Values)
         {
