@@ -206,14 +206,20 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
     }
 
     /// <summary>
-    /// A QR code (error correction M) of <paramref name="content"/>, <paramref name="size"/> points square, with an
-    /// optional caption to its right. QRCoder makes a PNG that is embedded losslessly.
+    /// A QR code (error correction M) of <paramref name="content"/>, <paramref name="size"/> points square (quiet zone
+    /// included), with an optional caption to its right. QRCoder makes the module matrix; the dark modules are drawn
+    /// as one vector path, sharp at any zoom and far cheaper than embedding a PNG (which Skia decodes and deflates again).
     /// </summary>
     public PdfDocumentBuilder QrCode(string content, string? caption = null, float size = 96f)
     {
         ArgumentException.ThrowIfNullOrEmpty(content);
-        // 8 pixels per module keeps the modules sharp when the viewer scales the image.
-        var png = PngByteQRCodeHelper.GetQRCode(content, QRCodeGenerator.ECCLevel.M, 8);
+        using var data = QRCodeGenerator.GenerateQrCode(content, QRCodeGenerator.ECCLevel.M);
+        var modules = data.ModuleMatrix.Select(row =>
+        {
+            var cells = new bool[row.Length];
+            row.CopyTo(cells, 0);
+            return cells;
+        }).ToArray();
         _blocks.Add(ctx =>
         {
             var captionX = ctx.Left + size + 14;
@@ -222,7 +228,7 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
             var height = Math.Max(size, captionHeight);
             ctx.EnsureSpace(height + 6);
             var top = ctx.Y + 3;
-            ctx.Add(new PdfImageOp(png, SKRect.Create(ctx.Left, top, size, size)));
+            ctx.Add(new PdfQrOp(modules, SKRect.Create(ctx.Left, top, size, size)));
             var captionTop = top + Math.Max(0, (size - captionHeight) / 2);
             for (var i = 0; i < captionLines.Count; i++)
             {
@@ -245,6 +251,13 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
             block(ctx);
         }
 
+        var total = ctx.Pages.Count;
+        shaper.UseDocumentFaces(ctx.Pages
+            .SelectMany(p => p.OfType<PdfTextOp>())
+            .Select(t => (t.Text, t.Style, t.Size))
+            .Concat(Enumerable.Range(1, total).Select(n => (PageText(n, total), PdfFontStyle.Regular, FooterSize)))
+            .Append((_footerNote ?? string.Empty, PdfFontStyle.Regular, FooterSize)));
+
         var metadata = SKDocumentPdfMetadata.Default;
         metadata.Title = _title;
         metadata.Subject = _subject;
@@ -254,10 +267,11 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
         metadata.Creation = DateTime.SpecifyKind(createdUtc, DateTimeKind.Utc);
         metadata.Modified = DateTime.SpecifyKind(createdUtc, DateTimeKind.Utc);
 
-        using var stream = new MemoryStream();
+        // A native memory stream: Skia writes the PDF in many small pieces, and a managed stream would take each one
+        // through a callback and grow by copying; here the bytes are copied out once at the end.
+        using var stream = new SKDynamicMemoryWStream();
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            var total = ctx.Pages.Count;
             for (var i = 0; i < total; i++)
             {
                 var canvas = document.BeginPage(_page.Width, _page.Height);
@@ -273,21 +287,25 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
             document.Close();
         }
 
-        return PdfFile.From(stream.ToArray(), ctx.Pages.Count);
+        using var bytes = stream.DetachAsData();
+        return PdfFile.From(bytes.ToArray(), ctx.Pages.Count);
     }
+
+    private const float FooterSize = 9f;
+
+    private static string PageText(int number, int total) => $"หน้า {number}/{total} · Page {number} of {total}";
 
     private void DrawFooter(SKCanvas canvas, PdfTextShaper shaper, int number, int total)
     {
-        const float size = 9f;
         var top = _page.ContentBottom + 18;
         Draw(canvas, shaper, new PdfLineOp(_page.MarginLeft, top, _page.Width - _page.MarginRight, top, 0.5f, Rule));
         var baseline = top + 14;
-        var pageText = $"หน้า {number}/{total} · Page {number} of {total}";
-        var pageWidth = shaper.Measure(pageText, PdfFontStyle.Regular, size);
-        shaper.Draw(canvas, pageText, _page.Width - _page.MarginRight - pageWidth, baseline, PdfFontStyle.Regular, size, Muted);
+        var pageText = PageText(number, total);
+        var pageWidth = shaper.Measure(pageText, PdfFontStyle.Regular, FooterSize);
+        shaper.Draw(canvas, pageText, _page.Width - _page.MarginRight - pageWidth, baseline, PdfFontStyle.Regular, FooterSize, Muted);
         if (_footerNote is not null)
         {
-            shaper.Draw(canvas, _footerNote, _page.MarginLeft, baseline, PdfFontStyle.Regular, size, Muted);
+            shaper.Draw(canvas, _footerNote, _page.MarginLeft, baseline, PdfFontStyle.Regular, FooterSize, Muted);
         }
     }
 
@@ -312,16 +330,50 @@ public sealed class PdfDocumentBuilder(PdfFonts fonts, PdfPageSettings? page = n
                 }
 
                 break;
-            case PdfImageOp image:
-                using (var skImage = SKImage.FromEncodedData(image.EncodedImage))
-                {
-                    canvas.DrawImage(skImage, image.Rect, new SKSamplingOptions(SKFilterMode.Nearest), null);
-                }
-
+            case PdfQrOp qr:
+                DrawQr(canvas, qr);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown draw operation {op.GetType().Name}.");
         }
+    }
+
+    private static void DrawQr(SKCanvas canvas, PdfQrOp qr)
+    {
+        // One rectangle per horizontal run of dark modules, all in one path filled once: no seams between modules
+        // when a viewer anti-aliases, and a few hundred rectangles instead of a 328×328 image. The path is in module
+        // units (small integers) under a scale, which keeps the page's content stream short.
+        using var builder = new SKPathBuilder();
+        for (var y = 0; y < qr.Modules.Count; y++)
+        {
+            var row = qr.Modules[y];
+            var x = 0;
+            while (x < row.Length)
+            {
+                if (!row[x])
+                {
+                    x++;
+                    continue;
+                }
+
+                var start = x;
+                while (x < row.Length && row[x])
+                {
+                    x++;
+                }
+
+                builder.AddRect(SKRect.Create(start, y, x - start, 1));
+            }
+        }
+
+        using var path = builder.Detach();
+        using var paint = new SKPaint { Color = SKColors.Black, IsStroke = false };
+        var module = qr.Rect.Width / qr.Modules.Count;
+        canvas.Save();
+        canvas.Translate(qr.Rect.Left, qr.Rect.Top);
+        canvas.Scale(module);
+        canvas.DrawPath(path, paint);
+        canvas.Restore();
     }
 
     private static void LayoutTable(PdfLayoutContext ctx, PdfTable table)

@@ -34,7 +34,8 @@ internal sealed record PdfLineOp(float X1, float Y1, float X2, float Y2, float W
 
 internal sealed record PdfRectOp(SKRect Rect, SKColor Fill) : PdfDrawOp;
 
-internal sealed record PdfImageOp(byte[] EncodedImage, SKRect Rect) : PdfDrawOp;
+/// <summary>A QR code's dark modules (rows of the matrix, quiet zone included) filled as one vector path in <paramref name="Rect"/>.</summary>
+internal sealed record PdfQrOp(IReadOnlyList<bool[]> Modules, SKRect Rect) : PdfDrawOp;
 
 /// <summary>
 /// The cursor that blocks move down the pages: content is laid out top to bottom and a new page starts when a
@@ -86,8 +87,16 @@ internal sealed class PdfLayoutContext(PdfPageSettings page, PdfTextShaper shape
         return top + ((LineHeight(size) - (ascent + descent)) / 2) + ascent;
     }
 
+    /// <summary>
+    /// The lines of <paramref name="text"/> at this width; a pure function of its arguments and the fonts, so kept in
+    /// the fonts' process-wide <see cref="PdfFonts.WrappedLines"/> (a fixed label is broken into lines once per process).
+    /// </summary>
     public IReadOnlyList<string> Wrap(string text, float width, PdfFontStyle style, float size) =>
-        ThaiLineBreaker.Wrap(text, width, s => Shaper.Measure(s, style, size));
+        text.Length > PdfFonts.MaxCachedTextLength
+            ? ThaiLineBreaker.Wrap(text, width, s => Shaper.Measure(s, style, size))
+            : Shaper.Fonts.WrappedLines.GetOrAdd(
+                (text, width, style, size),
+                key => [.. ThaiLineBreaker.Wrap(key.Text, key.Width, s => Shaper.Measure(s, key.Style, key.Size))]);
 
     /// <summary>Adds wrapped lines at the cursor, breaking to a new page between lines as needed.</summary>
     public void AddLines(IReadOnlyList<string> lines, float x, PdfFontStyle style, float size, SKColor color)
