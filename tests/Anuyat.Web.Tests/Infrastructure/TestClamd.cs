@@ -27,7 +27,8 @@ public static class TestClamd
         {
             var script = Path.Combine(RepositoryRoot.Path, "scripts", "clamd.sh");
             var dir = Path.Combine(Path.GetTempPath(), "anuyat-clamd-" + Environment.ProcessId);
-            var port = 15400 + (Environment.ProcessId % 500);
+            // Its own range: TestPostgres takes 15400 + pid % 500, and a run that starts both must not give them one port.
+            var port = 16400 + (Environment.ProcessId % 500);
             var start = Process.Start(new ProcessStartInfo("bash", [script, "start", dir, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
             configured = start.StandardOutput.ReadToEnd().Trim();
             var error = start.StandardError.ReadToEnd();
