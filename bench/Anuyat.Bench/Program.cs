@@ -35,6 +35,11 @@ internal static class BenchProgram
             report.Generation[db] = instance.GenerationLine;
             report.StartupMs[db] = instance.StartupMs;
             report.StartupCpuMs[db] = instance.StartupCpuMs;
+            if (instance.PublishedStartup is { } published)
+            {
+                report.PublishedStartup[db] = published;
+            }
+
             report.IdleRssMb[db] = instance.RssMb();
             var scenarios = new Scenarios(instance.Target, settings, Console.Out) { ServerCpu = instance.Cpu };
             if (options.Runs("1"))
@@ -98,7 +103,8 @@ internal static class BenchProgram
 
 /// <param name="Data">A data directory to keep and reuse between runs (generated once when empty); null: a fresh temporary one, deleted afterwards.</param>
 /// <param name="Only">Scenario numbers to run (1–6); empty: all.</param>
-internal sealed record Options(bool Quick, int Applications, IReadOnlyList<string> Databases, string? Output, string Web, string Root, long Seed, string? Data = null, IReadOnlyList<string>? Only = null)
+/// <param name="Published">The deployment build's Anuyat.Web.dll (scripts/publish.sh), whose start-up is measured too.</param>
+internal sealed record Options(bool Quick, int Applications, IReadOnlyList<string> Databases, string? Output, string Web, string Root, long Seed, string? Data = null, IReadOnlyList<string>? Only = null, string? Published = null)
 {
     public bool Runs(string scenario) => Only is null || Only.Count == 0 || Only.Contains(scenario);
 
@@ -117,7 +123,8 @@ internal sealed record Options(bool Quick, int Applications, IReadOnlyList<strin
             root,
             long.Parse(Value("--seed") ?? "2569", CultureInfo.InvariantCulture),
             Value("--data"),
-            Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Value("--published"));
     }
 }
 
@@ -138,6 +145,9 @@ internal sealed class AppInstance : IAsyncDisposable
 
     /// <summary>The app's processor time from start to the first page: unlike the wall time, it hardly depends on the neighbours.</summary>
     public double StartupCpuMs { get; private set; }
+
+    /// <summary>The same start-up for the deployment build (<c>--published</c>), when it was measured.</summary>
+    public (double Ms, double CpuMs)? PublishedStartup { get; private set; }
 
     public int? ProcessId => _server?.Id;
 
@@ -185,8 +195,42 @@ internal sealed class AppInstance : IAsyncDisposable
         var demoCitizen = await Token("--email", $"citizen-{options.Seed}-0000000@demo.anuyat.invalid", "--role", "citizen");
         var admin = await Token("--email", "bench-admin@bench.anuyat.invalid", "--role", "admin");
 
+        // The deployment build (scripts/publish.sh: ReadyToRun) starts first, on the same data, for its start-up only.
+        (double Ms, double CpuMs)? published = null;
+        if (options.Published is { } publishedDll)
+        {
+            var (first, _, firstMs, firstCpuMs) = await LaunchAsync(publishedDll, env, log);
+            first.Kill();
+            await first.WaitForExitAsync();
+            first.Dispose();
+            published = (firstMs, firstCpuMs);
+            log.WriteLine($"bench [{db}]: ReadyToRun publish: first page served {firstMs:F0} ms after start ({firstCpuMs:F0} ms of processor time)");
+        }
+
+        var (server, address, startupMs, startupCpuMs) = await LaunchAsync(options.Web, env, log);
+        log.WriteLine($"bench [{db}]: app process {server.Id}");
+        var instance = new AppInstance
+        {
+            Target = new BenchTarget(db, address, citizen, officer, demoCitizen, admin, data, connection, permits),
+            Options = options,
+            GenerationLine = generation,
+            StartupMs = startupMs,
+            StartupCpuMs = startupCpuMs,
+            PublishedStartup = published,
+            _server = server,
+            _pgDirectory = pgDirectory,
+            _keep = options.Data is not null,
+        };
+        log.WriteLine($"bench [{db}]: first page served {instance.StartupMs:F0} ms after start ({instance.StartupCpuMs:F0} ms of processor time)");
+        await Task.Delay(2000);
+        return instance;
+    }
+
+    /// <summary>Starts the app on a free port and waits for its first page: the process, its address, the wall and processor milliseconds it took.</summary>
+    private static async Task<(Process Server, Uri Address, double Ms, double CpuMs)> LaunchAsync(string webDll, Dictionary<string, string> env, TextWriter log)
+    {
         var listen = 27000 + Random.Shared.Next(3000);
-        var info = new ProcessStartInfo("dotnet", [options.Web, "--urls", $"http://127.0.0.1:{listen}"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet", [webDll, "--urls", $"http://127.0.0.1:{listen}"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (k, v) in env)
         {
             info.Environment[k] = v;
@@ -230,21 +274,7 @@ internal sealed class AppInstance : IAsyncDisposable
             await Task.Delay(25);
         }
 
-        log.WriteLine($"bench [{db}]: app process {server.Id}");
-        var instance = new AppInstance
-        {
-            Target = new BenchTarget(db, address, citizen, officer, demoCitizen, admin, data, connection, permits),
-            Options = options,
-            GenerationLine = generation,
-            StartupMs = clock.Elapsed.TotalMilliseconds,
-            StartupCpuMs = StartupProcessorMs(server),
-            _server = server,
-            _pgDirectory = pgDirectory,
-            _keep = options.Data is not null,
-        };
-        log.WriteLine($"bench [{db}]: first page served {instance.StartupMs:F0} ms after start ({instance.StartupCpuMs:F0} ms of processor time)");
-        await Task.Delay(2000);
-        return instance;
+        return (server, address, clock.Elapsed.TotalMilliseconds, StartupProcessorMs(server));
     }
 
     private static double StartupProcessorMs(Process server)

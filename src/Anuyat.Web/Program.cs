@@ -44,6 +44,7 @@ try
         return await AdminCommands.RunAsync(app, args);
     }
 
+    StartupPreparation.BuildModelInBackground(app.Services);
     app.UsePlatform();
     app.MapOrganisation();
     app.MapAccounts();
