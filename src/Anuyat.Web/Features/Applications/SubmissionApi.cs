@@ -47,7 +47,7 @@ public static class SubmissionApi
     private static async Task<IResult> AttachAsync(Guid id, HttpContext http, AnuyatDbContext db, CatalogStore catalog, DocumentUploads uploads, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await ApplicationQueries.FindTrackedAsync(db, id);
         if (application is null || (user.AccountId != application.ApplicantAccountId && user.AccountId != application.FiledByAccountId))
         {
             return ApplicationErrors.NotFound();
@@ -72,7 +72,7 @@ public static class SubmissionApi
     private static async Task<IResult> SubmitAsync(Guid id, HttpContext http, AnuyatDbContext db, CatalogStore catalog, IServiceDirectory services, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await ApplicationQueries.FindTrackedAsync(db, id);
         if (application is null || (user.AccountId != application.ApplicantAccountId && user.AccountId != application.FiledByAccountId))
         {
             return ApplicationErrors.NotFound();
