@@ -30,7 +30,7 @@ public sealed record BenchTarget(string Db, Uri BaseAddress, string CitizenToken
 /// the runtime's background re-compilation of them (tier 1) still took a third of the app's processor time 30 s into
 /// a run at 8 submissions/s; a long warm-up measures the steady state (session 5).
 /// </param>
-public sealed record BenchSettings(bool Quick, double? WarmupSeconds = null)
+public sealed record BenchSettings(bool Quick, double? WarmupSeconds = null, int? SubmitUsersOverride = null)
 {
     public TimeSpan Run => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
 
@@ -39,7 +39,8 @@ public sealed record BenchSettings(bool Quick, double? WarmupSeconds = null)
 
     public int[] Users => Quick ? [2] : [16, 64];
 
-    public int SubmitUsers => Quick ? 2 : 8;
+    /// <summary>Concurrent submitters; <c>--submit-users 1</c> measures the processor time of one submission without contention.</summary>
+    public int SubmitUsers => SubmitUsersOverride ?? (Quick ? 2 : 8);
 
     /// <summary>Open-model runs are offered this share of the closed-loop ceiling.</summary>
     public const double OpenShare = 0.7;

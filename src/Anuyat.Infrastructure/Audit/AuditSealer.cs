@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Anuyat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Anuyat.Infrastructure.Audit;
 
@@ -15,14 +17,18 @@ public static class AuditSealer
     public const int ChainLockKey = 0x616E_7579;
 
     /// <summary>
-    /// The tenant's last entry (the tenant query filter applies), compiled once: it runs on every save that carries
-    /// an entry, and EF's query cache lookup cost more than the indexed read itself (bench, issue 11).
+    /// The tenant's last entry (the tenant query filter applies), compiled once per model (a compiled query is bound to
+    /// the model it was compiled against; the tests run SQLite and PostgreSQL in one process): it runs on every save
+    /// that carries an entry, and EF's query cache lookup cost more than the indexed read itself (bench, issue 11).
     /// </summary>
-    private static readonly Func<AnuyatDbContext, Task<Head?>> ChainHead = EF.CompileAsyncQuery((AnuyatDbContext db) =>
-        db.AuditEvents.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new Head(e.Sequence, e.Hash))
-            .FirstOrDefault());
+    private static readonly ConcurrentDictionary<IModel, Func<AnuyatDbContext, Task<Head?>>> ChainHeads = new();
+
+    private static Task<Head?> ChainHead(AnuyatDbContext db) =>
+        ChainHeads.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery((AnuyatDbContext db) =>
+            db.AuditEvents.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new Head(e.Sequence, e.Hash))
+                .FirstOrDefault()))(db);
 
     public static bool HasPending(DbContext db) =>
         db.ChangeTracker.Entries<AuditEvent>().Any(e => e.State == EntityState.Added);
