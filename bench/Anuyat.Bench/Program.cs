@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using Npgsql;
 
-// bench/run.sh [--quick] [--applications N] [--db sqlite|postgres|both] [--out FILE]
+// bench/run.sh [--quick] [--applications N] [--db sqlite|postgres|both] [--out FILE] [--only 1,2] [--data DIR] [--warmup SECONDS] [--submit-users N]
 // Prepares data with `demo generate`, starts the Release build on a real Kestrel port, runs every scenario beside its
 // baseline, and writes the report (docs/benchmarks.md).
 namespace Anuyat.Bench;
@@ -25,7 +25,7 @@ internal static class BenchProgram
         }
 
         var options = Options.Parse(args);
-        var settings = new BenchSettings(options.Quick);
+        var settings = new BenchSettings(options.Quick, options.WarmupSeconds, options.SubmitUsers);
         var report = new Report(options, settings);
         Console.WriteLine($"bench: {(options.Quick ? "quick" : "full")} run, {options.Applications:N0} applications, databases: {string.Join(", ", options.Databases)}");
 
@@ -104,7 +104,7 @@ internal static class BenchProgram
 /// <param name="Data">A data directory to keep and reuse between runs (generated once when empty); null: a fresh temporary one, deleted afterwards.</param>
 /// <param name="Only">Scenario numbers to run (1–6); empty: all.</param>
 /// <param name="Published">The deployment build's Anuyat.Web.dll (scripts/publish.sh), whose start-up is measured too.</param>
-internal sealed record Options(bool Quick, int Applications, IReadOnlyList<string> Databases, string? Output, string Web, string Root, long Seed, string? Data = null, IReadOnlyList<string>? Only = null, string? Published = null)
+internal sealed record Options(bool Quick, int Applications, IReadOnlyList<string> Databases, string? Output, string Web, string Root, long Seed, string? Data = null, IReadOnlyList<string>? Only = null, double? WarmupSeconds = null, int? SubmitUsers = null, string? Published = null)
 {
     public bool Runs(string scenario) => Only is null || Only.Count == 0 || Only.Contains(scenario);
 
@@ -124,6 +124,8 @@ internal sealed record Options(bool Quick, int Applications, IReadOnlyList<strin
             long.Parse(Value("--seed") ?? "2569", CultureInfo.InvariantCulture),
             Value("--data"),
             Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Value("--warmup") is { } warmup ? double.Parse(warmup, CultureInfo.InvariantCulture) : null,
+            Value("--submit-users") is { } submitters ? int.Parse(submitters, CultureInfo.InvariantCulture) : null,
             Value("--published"));
     }
 }

@@ -42,7 +42,7 @@ internal sealed class Report(Options options, BenchSettings settings)
         md.AppendLine($"- machine: {Cpu()}, {Environment.ProcessorCount} cores, {MemoryGb():F1} GB RAM, {RuntimeInformation.OSDescription}");
         md.AppendLine($"- load average when the run began: {_load} (the machine is shared; ratios to same-run baselines are the meaningful figures)");
         md.AppendLine($"- .NET {Environment.Version}, Release build, Kestrel over plain HTTP on loopback, `ASPNETCORE_ENVIRONMENT=Production`");
-        md.AppendLine($"- mode: {(settings.Quick ? "quick (smoke)" : "full")}; {settings.Run.TotalSeconds:F0} s per load step; users {string.Join(" and ", settings.Users)}; open-model steps offered at {BenchSettings.OpenShare:P0} of the closed-loop ceiling");
+        md.AppendLine($"- mode: {(settings.Quick ? "quick (smoke)" : "full")}; {settings.Run.TotalSeconds:F0} s per load step after {settings.Warmup.TotalSeconds:F0} s of warm-up; users {string.Join(" and ", settings.Users)}; open-model steps offered at {BenchSettings.OpenShare:P0} of the closed-loop ceiling");
         md.AppendLine($"- data: `demo generate --applications {options.Applications:N0} --seed {options.Seed}`");
         foreach (var (db, line) in Generation)
         {

@@ -30,7 +30,10 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.PreviousHash).HasColumnName("previous_hash").HasMaxLength(64);
         builder.Property(e => e.Hash).HasColumnName("hash").HasMaxLength(64);
         builder.Ignore(e => e.PendingOrder);
-        builder.HasIndex(e => new { e.SubjectType, e.SubjectId });
+        // A file's timeline: the subject, then the sequence, so the index serves both the filter and the order. With
+        // the subject alone SQLite preferred the (tenant, sequence) index to skip the sort and read the tenant's whole
+        // trail for every timeline (2,500 page reads per submission at 2,000 files; bench, issue 11).
+        builder.HasIndex(e => new { e.SubjectType, e.SubjectId, e.Sequence });
     }
 }
 

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Anuyat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Anuyat.Infrastructure.Audit;
 
@@ -13,6 +15,20 @@ public static class AuditSealer
 {
     /// <summary>The advisory lock class of the audit chains ("anuy" in a 32-bit number); the tenant's hash is the second key.</summary>
     public const int ChainLockKey = 0x616E_7579;
+
+    /// <summary>
+    /// The tenant's last entry (the tenant query filter applies), compiled once per model (a compiled query is bound to
+    /// the model it was compiled against; the tests run SQLite and PostgreSQL in one process): it runs on every save
+    /// that carries an entry, and EF's query cache lookup cost more than the indexed read itself (bench, issue 11).
+    /// </summary>
+    private static readonly ConcurrentDictionary<IModel, Func<AnuyatDbContext, Task<Head?>>> ChainHeads = new();
+
+    private static Task<Head?> ChainHead(AnuyatDbContext db) =>
+        ChainHeads.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery((AnuyatDbContext db) =>
+            db.AuditEvents.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new Head(e.Sequence, e.Hash))
+                .FirstOrDefault()))(db);
 
     public static bool HasPending(DbContext db) =>
         db.ChangeTracker.Entries<AuditEvent>().Any(e => e.State == EntityState.Added);
@@ -36,10 +52,7 @@ public static class AuditSealer
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey}, hashtext({db.TenantId}))", cancellationToken);
         }
 
-        var head = await db.AuditEvents.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
+        var head = await ChainHead(db);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? AuditHashing.GenesisHash;
         foreach (var entry in pending)
@@ -74,4 +87,6 @@ public static class AuditSealer
             null,
             cancellationToken);
     }
+
+    private sealed record Head(long Sequence, string Hash);
 }

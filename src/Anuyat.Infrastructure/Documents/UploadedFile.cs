@@ -118,7 +118,15 @@ internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<Uploa
 /// </summary>
 public sealed class DocumentUploads(AnuyatDbContext db, IDocumentStore store, UploadInspector inspector, TimeProvider clock, AuditTrail audit)
 {
-    public async Task<Result<UploadedFile>> AcceptAsync(Guid accountId, Stream content, string? originalName, CancellationToken cancellationToken = default)
+    public Task<Result<UploadedFile>> AcceptAsync(Guid accountId, Stream content, string? originalName, CancellationToken cancellationToken = default) =>
+        AcceptAsync(accountId, content, originalName, save: true, cancellationToken);
+
+    /// <param name="save">
+    /// False when the caller saves the row in its own unit of work (attaching to an application adds the link and the
+    /// audit entry in the same transaction: one commit per upload instead of two). The bytes are on disk either way
+    /// before this returns.
+    /// </param>
+    public async Task<Result<UploadedFile>> AcceptAsync(Guid accountId, Stream content, string? originalName, bool save, CancellationToken cancellationToken = default)
     {
         var inspected = await inspector.InspectAsync(content, cancellationToken);
         if (!inspected.IsSuccess)
@@ -154,7 +162,11 @@ public sealed class DocumentUploads(AnuyatDbContext db, IDocumentStore store, Up
             ScannedAt = upload.Scan == ScanState.Clean ? clock.GetUtcNow().UtcDateTime : null,
         };
         db.Set<UploadedFile>().Add(file);
-        await db.SaveChangesAsync(cancellationToken);
+        if (save)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return file;
     }
 

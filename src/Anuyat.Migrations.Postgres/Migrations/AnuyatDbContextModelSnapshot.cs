@@ -1033,7 +1033,7 @@ namespace Anuyat.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "SubjectType", "SubjectId");
+                    b.HasIndex("TenantId", "SubjectType", "SubjectId", "Sequence");
 
                     b.ToTable("audit_events", (string)null);
                 });

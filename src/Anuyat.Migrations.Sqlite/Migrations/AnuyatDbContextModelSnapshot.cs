@@ -1028,7 +1028,7 @@ namespace Anuyat.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "SubjectType", "SubjectId");
+                    b.HasIndex("TenantId", "SubjectType", "SubjectId", "Sequence");
 
                     b.ToTable("audit_events", (string)null);
                 });

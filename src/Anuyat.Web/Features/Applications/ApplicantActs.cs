@@ -54,7 +54,8 @@ public static class ApplicantActs
             return new ValidationFailed(errors);
         }
 
-        var stored = await uploads.AcceptAsync(user.AccountId, content!, fileName, ct);
+        // The file row, the link and the audit entry commit together in the caller's save (one transaction per upload).
+        var stored = await uploads.AcceptAsync(user.AccountId, content!, fileName, save: false, ct);
         if (!stored.IsSuccess)
         {
             return stored.Error!;

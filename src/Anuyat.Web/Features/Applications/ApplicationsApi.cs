@@ -147,7 +147,7 @@ public static class ApplicationsApi
     private static async Task<IResult> ReplaceAnswersAsync(Guid id, AnswersRequest request, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationClock legalClock, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await ApplicationQueries.FindTrackedAsync(db, id);
         if (application is null || (user.AccountId != application.ApplicantAccountId && user.AccountId != application.FiledByAccountId))
         {
             return ApplicationErrors.NotFound();
@@ -234,7 +234,7 @@ public static class ApplicationsApi
     private static async Task<IResult> WithdrawAsync(Guid id, HttpContext http, AnuyatDbContext db, [Microsoft.AspNetCore.Mvc.FromServices] IServiceDirectory services, ApplicationClock legalClock, ApplicationEvents events, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await ApplicationQueries.FindTrackedAsync(db, id);
         if (application is null || user.AccountId != application.ApplicantAccountId)
         {
             return ApplicationErrors.NotFound();

@@ -1000,9 +1000,9 @@ namespace Anuyat.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_audit_events_tenant_id_subject_type_subject_id",
+                name: "IX_audit_events_tenant_id_subject_type_subject_id_sequence",
                 table: "audit_events",
-                columns: new[] { "tenant_id", "subject_type", "subject_id" });
+                columns: new[] { "tenant_id", "subject_type", "subject_id", "sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_case_notes_tenant_id_ApplicationId_CreatedAt",
