@@ -91,6 +91,9 @@ public sealed class QueuePagingTests
             {
                 var application = await context.Applications.SingleAsync(a => a.Reference == filedNewestFirst[i]);
                 Assert.True(application.Withdraw(start.AddMinutes(i)).IsSuccess);
+                // Last touched in the opposite order to closing (say, a later note on the file): the tab must follow
+                // the closing, not the last change.
+                context.Entry(application).Property(a => a.UpdatedAt).CurrentValue = start.AddHours(1).AddMinutes(-i);
             }
 
             await context.SaveChangesAsync();
@@ -104,6 +107,7 @@ public sealed class QueuePagingTests
         Assert.Equal(closedNewestFirst.Skip(50), References(page2));
         Assert.Equal("เสร็จสิ้นเมื่อ", page1.QuerySelector("table thead th")!.TextContent.Trim());
         Assert.Equal(ThaiDates.Date(closedOn), page1.QuerySelector("table tbody tr td")!.TextContent.Trim());
+        Assert.Empty(page1.QuerySelectorAll("table form")); // a closed file cannot be claimed
     }
 
     private static string? Link(IHtmlDocument page, string rel) => page.QuerySelector($"nav.pager a[rel={rel}]")?.GetAttribute("href");
